@@ -1,0 +1,82 @@
+"""Read the framework under content/: redeneerlijn, vocabularies and the samenwerkingsscan."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from generator.errors import Diagnostic, InputError
+from generator.load import Document, load_file
+from generator.model import Redeneerlijn, Scan, Vocabulary
+from generator.validate import diagnostics_from
+
+
+@dataclass(frozen=True)
+class ScanEntry:
+    code: str
+    categorie: str
+    titel: str
+    vraag: str
+    uitleg: str | None
+
+
+@dataclass(frozen=True)
+class Framework:
+    redeneerlijn: Redeneerlijn
+    vocabularies: dict[str, Vocabulary]
+    scan: Scan
+    scan_entries: tuple[ScanEntry, ...]
+
+    def codes(self) -> dict[str, list[str]]:
+        """Every vocabulary's codes, as the validation context expects them."""
+        result = {name: [item.code for item in vocab.items] for name, vocab in self.vocabularies.items()}
+        result["scan_items"] = [entry.code for entry in self.scan_entries]
+        return result
+
+    def label(self, vocabulary: str, code: str) -> str:
+        return self.vocabularies[vocabulary].label(code)
+
+    def scan_entry(self, code: str) -> ScanEntry:
+        return next(entry for entry in self.scan_entries if entry.code == code)
+
+
+def _parse(document: Document, model: type[BaseModel]) -> BaseModel:
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as err:
+        raise InputError(diagnostics_from(err, document, model)) from None
+
+
+def _scan_entries(scan: Scan, vocabularies: dict[str, Vocabulary], name: str) -> tuple[ScanEntry, ...]:
+    entries: list[ScanEntry] = []
+    for categorie in scan.categorieen:
+        for item in categorie.items:
+            entries.append(ScanEntry(item.code, categorie.code, item.vraag, item.vraag, item.uitleg))
+        if categorie.vocabulaire:
+            if categorie.vocabulaire not in vocabularies:
+                raise InputError([Diagnostic(name, 1, 1, "categorieen", f"unknown vocabulary '{categorie.vocabulaire}'")])
+            for index, item in enumerate(vocabularies[categorie.vocabulaire].items):
+                code = f"{categorie.code}{chr(ord('a') + index)}"
+                entries.append(ScanEntry(code, categorie.code, item.label, categorie.vraag_per_item or item.label, item.uitleg))
+    return tuple(entries)
+
+
+def load_framework(root: Path) -> Framework:
+    """Read content/redeneerlijn.yml, vocabulaires.yml and samenwerkingsscan.yml under root."""
+    content = root / "content"
+    names = {key: f"content/{key}.yml" for key in ("redeneerlijn", "vocabulaires", "samenwerkingsscan")}
+    docs = {key: load_file(content / f"{key}.yml", name) for key, name in names.items()}
+    redeneerlijn = _parse(docs["redeneerlijn"], Redeneerlijn)
+    vocab_data = docs["vocabulaires"].data
+    vocabularies: dict[str, Vocabulary] = {}
+    problems: list[Diagnostic] = []
+    for key, value in vocab_data.items():
+        try:
+            vocabularies[key] = Vocabulary.model_validate(value)
+        except ValidationError as err:
+            problems.extend(diagnostics_from(err, docs["vocabulaires"], Vocabulary, prefix=(key,)))
+    if problems:
+        raise InputError(problems)
+    scan = _parse(docs["samenwerkingsscan"], Scan)
+    return Framework(redeneerlijn, vocabularies, scan, _scan_entries(scan, vocabularies, names["samenwerkingsscan"]))

@@ -1,0 +1,45 @@
+"""Diagnostics that carry their source location, and the error that collects them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MAX_MESSAGE = 300
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem in one input file: `cases/x.yml:12:5: drivers[2].code: message`."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        message = self.message if len(self.message) <= MAX_MESSAGE else self.message[:MAX_MESSAGE] + "…"
+        return f"{where}: {self.path}: {message}" if self.path else f"{where}: {message}"
+
+
+class InputError(Exception):
+    """Raised when input is invalid; carries every diagnostic found, sorted."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = sorted(set(diagnostics))
+        super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+
+class BuildError(Exception):
+    """A build step outside the input failed (MkDocs, Graphviz); the message says which."""
+
+
+def format_path(parts: tuple[str | int, ...]) -> str:
+    """('drivers', 2, 'code') → 'drivers[2].code'."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out

@@ -1,0 +1,163 @@
+"""Stage 1: read YAML strictly, keeping the position of every node.
+
+One loader for `validate` and `build`. Every scalar stays a string (the schema types it), so
+YAML 1.1 surprises (`no` → False, `010` → 8, bare dates) cannot change a value. Anchors,
+aliases, explicit tags, duplicate and complex keys are refused; size and nesting depth are
+capped before anything walks the tree; bytes are decoded as strict UTF-8.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.errors import Diagnostic, InputError
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 20
+FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+
+NULLS = {"", "~", "null", "Null", "NULL"}
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """A loaded file: its data (strings, lists, dicts) and the line/column of every path."""
+
+    path: str
+    data: Any
+    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, parts: Path_, key: bool = False) -> tuple[int, int]:
+        """The line and column of the deepest known node on this path (1-based)."""
+        table = self.key_marks if key else self.marks
+        for end in range(len(parts), -1, -1):
+            found = table.get(parts[:end]) or self.marks.get(parts[:end])
+            if found:
+                return found
+        return (1, 1)
+
+
+class _StrictLoader(yaml.BaseLoader):
+    """PyYAML's pure-Python BaseLoader with the refusals listed in the module docstring."""
+
+    def __init__(self, stream: str, name: str):
+        super().__init__(stream)
+        self.name = name
+        self._depth = 0
+
+    def _refuse(self, mark: yaml.Mark, message: str) -> None:
+        raise yaml.MarkedYAMLError(problem=message, problem_mark=mark)
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            self._refuse(event.start_mark, f"aliases (*{event.anchor}) are not allowed; write the value out")
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self._refuse(event.start_mark, f"anchors (&{anchor}) are not allowed; write the value out")
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            self._refuse(event.start_mark, f"explicit tags ({tag}) are not allowed")
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            self._refuse(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def decode(raw: bytes, name: str) -> str:
+    """Strict UTF-8 with a located error; a BOM is dropped; control and bidi characters refused."""
+    if len(raw) > MAX_BYTES:
+        raise InputError([Diagnostic(name, 1, 1, "", f"file larger than {MAX_BYTES} bytes ({len(raw)}); split the text or shorten it")])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        prefix = raw[: err.start].decode("utf-8", errors="replace")
+        line, col = _position(prefix, len(prefix))
+        raise InputError([Diagnostic(name, line, col, "", f"not valid UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8")]) from None
+    problems = []
+    for match in FORBIDDEN_CHARS.finditer(text):
+        line, col = _position(text, match.start())
+        problems.append(Diagnostic(name, line, col, "", f"control or bidi character U+{ord(match.group()):04X} is not allowed"))
+        if len(problems) >= 10:
+            break
+    if problems:
+        raise InputError(problems)
+    return text
+
+
+def _construct(node: Node, parts: Path_, doc: Document, name: str) -> Any:
+    doc.marks[parts] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, ScalarNode):
+        if node.style is None and node.value in NULLS:
+            return None
+        return node.value
+    if isinstance(node, SequenceNode):
+        return [_construct(item, parts + (i,), doc, name) for i, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise InputError([Diagnostic(name, key_node.start_mark.line + 1, key_node.start_mark.column + 1, "", "complex (non-scalar) keys are not allowed")])
+            key = key_node.value
+            if key in result:
+                raise InputError([Diagnostic(name, key_node.start_mark.line + 1, key_node.start_mark.column + 1, ".".join(map(str, parts + (key,))),
+                                             f"duplicate key '{key}' (first defined on line {first_seen[key]})")])
+            first_seen[key] = key_node.start_mark.line + 1
+            doc.key_marks[parts + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _construct(value_node, parts + (key,), doc, name)
+        return result
+    raise InputError([Diagnostic(name, 1, 1, "", f"unsupported YAML node {type(node).__name__}")])
+
+
+def load_text(text: str, name: str) -> Document:
+    """Parse one YAML document from text; raise InputError with a location on any problem."""
+    loader = _StrictLoader(text, name)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise InputError([Diagnostic(name, line, col, "", str(err.problem or err.context or "invalid YAML"))]) from None
+    except yaml.YAMLError as err:
+        raise InputError([Diagnostic(name, 1, 1, "", f"invalid YAML: {err}")]) from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise InputError([Diagnostic(name, 1, 1, "", "file is empty; it must hold a mapping of fields")])
+    if not isinstance(root, MappingNode):
+        raise InputError([Diagnostic(name, root.start_mark.line + 1, root.start_mark.column + 1, "", "top level must be a mapping of fields (key: value)")])
+    doc = Document(path=name, data=None)
+    doc.data = _construct(root, (), doc, name)
+    return doc
+
+
+def load_file(path: Path, name: str | None = None) -> Document:
+    """Read and parse one file; symlinks are refused so nothing outside the tree is read."""
+    name = name or str(path)
+    if path.is_symlink():
+        raise InputError([Diagnostic(name, 1, 1, "", "symbolic links are not allowed; add the file itself")])
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise InputError([Diagnostic(name, 1, 1, "", f"cannot read file: {err.strerror}")]) from None
+    return load_text(decode(raw, name), name)

@@ -1,0 +1,343 @@
+"""Stage 2: the typed model of a case portrait and of the framework.
+
+These classes are the single source of the validator, the published JSON Schema
+(`python -m generator schema`) and the contributor's field documentation: every field's
+description is Dutch text a contributor reads in their editor. Unknown keys are errors.
+Fields that hold a code name their vocabulary in `content/vocabulaires.yml`; the code is
+checked against it during validation (the vocabulary travels in the validation context).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
+WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _code_checker(vocabulary: str):
+    def check(value: str, info: ValidationInfo) -> str:
+        known = ((info.context or {}).get("vocabularies") or {}).get(vocabulary)
+        if known is not None and value not in known:
+            near = difflib.get_close_matches(value, list(known), n=1)
+            hint = f"; did you mean '{near[0]}'?" if near else ""
+            raise PydanticCustomError("unknown_code", "unknown code '{value}' (valid: {valid}){hint}",
+                                      {"value": value, "valid": ", ".join(known), "hint": hint})
+        return value
+    return check
+
+
+def Code(vocabulary: str) -> Any:
+    """A code from the named vocabulary in content/vocabulaires.yml."""
+    return Annotated[str, Field(min_length=1, max_length=40, json_schema_extra={"x-vocabulary": vocabulary}),
+                     AfterValidator(_code_checker(vocabulary))]
+
+
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_one_line)]
+Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+
+
+def _check_date(value: str) -> str:
+    match = DATE_PATTERN.fullmatch(value)
+    if not match:
+        raise PydanticCustomError("bad_date", "'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (for example 2021-08)", {"value": value})
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        date(year, month, day)
+    except ValueError:
+        raise PydanticCustomError("bad_date", "'{value}' is not a real date", {"value": value}) from None
+    if not 1900 <= year <= 2100:
+        raise PydanticCustomError("bad_date", "year {year} is out of range (1900–2100)", {"year": year})
+    return value
+
+
+def _check_url(value: str) -> str:
+    if re.search(r"[\x00-\x20\x7f-\x9f<>\"'`\\\u2028\u2029]", value):
+        raise PydanticCustomError("bad_url", "a link may not contain spaces, quotes, angle brackets or backslashes", {})
+    parts = urlsplit(value)
+    if parts.scheme == "mailto" and re.fullmatch(r"[^@/]+@[^@/]+\.[a-z]{2,}", parts.path, re.I):
+        return value
+    if parts.scheme in ("http", "https") and parts.hostname and "." in parts.hostname:
+        return value
+    raise PydanticCustomError("bad_url", "'{value}' is not an http(s) or mailto link (for example https://www.hsvmbo.nl)", {"value": value[:80]})
+
+
+Datum = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10), AfterValidator(_check_date)]
+Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), AfterValidator(_check_url)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Partner(Strict):
+    """Een partner in de samenwerking."""
+
+    naam: Line = Field(description="Naam van de partner, of een omschrijving van een groep (bijvoorbeeld 'circa twintig foodbedrijven').")
+    soort: Code("soorten_partner") = Field(description="Soort partner: onderwijs, bedrijfsleven, overheid of overig.")
+
+
+class CaseType(Strict):
+    """Type samenwerking langs de twee assen van tabel 5.1 (oriëntatie × object)."""
+
+    orientatie: Code("orientaties") = Field(description="operationeel of strategisch.")
+    object: Code("objecten") = Field(description="individu, collectief of gebied.")
+    toelichting: Text | None = Field(None, description="Korte typering, zoals in tabel 5.2.")
+
+
+class Fase(Strict):
+    """Ontwikkelingsfase van de samenwerking (§1.2, §5.6.2, §7.3)."""
+
+    code: Code("fasen") = Field(description="verkennend, uitbouwend, herorientatie of afrondend.")
+    toelichting: Text | None = Field(None, description="Waaruit blijkt deze fase?")
+
+
+class Aanleiding(Strict):
+    """Waarom de partners zijn gaan samenwerken."""
+
+    soort: Code("aanleiding_soorten") | None = Field(None, description="intern, extern of beide.")
+    tekst: Text = Field(description="De aanleiding in eigen woorden.")
+
+
+class Doelen(Strict):
+    """De publieke-waardepropositie en de doelen op drie termijnen (tabel 5.3)."""
+
+    propositie: Text = Field(description="Het doel van de samenwerking: welke publieke waarde willen de partners samen maken?")
+    kort: list[Phrase] = Field(default_factory=list, max_length=8, description="Kortetermijndoelen.")
+    middellang: list[Phrase] = Field(default_factory=list, max_length=8, description="Middellangetermijndoelen.")
+    lang: list[Phrase] = Field(default_factory=list, max_length=8, description="Langetermijndoelen.")
+
+
+class Driver(Strict):
+    """Een van de tien drivers uit de cases (scan 2a–2j) en wat die in deze casus was."""
+
+    code: Code("drivers") = Field(description="Code 2a–2j, bijvoorbeeld 2e (gevoel van urgentie).")
+    rol: Code("driver_rollen") = Field("stuwend", description="stuwend, remmend of beide.")
+    tekst: Text = Field(description="Hoe deze driver in de casus werkte.")
+
+
+class ExterneDriver(Strict):
+    """Een externe driver (§5.3.2–5.3.3)."""
+
+    code: Code("externe_drivers") = Field(description="wet-regelgeving, subsidies, juridische-vereisten, beleid of eisen-politiek-samenleving.")
+    rol: Code("driver_rollen") = Field("stuwend", description="stuwend, remmend of beide.")
+    tekst: Text = Field(description="Hoe deze driver in de casus werkte.")
+
+
+class Design(Strict):
+    """Het ontwerp van het samenwerkingsverband (§5.4, tabel 5.6)."""
+
+    hoofdvorm: Code("hoofdvormen") | None = Field(None, description="partnership, netwerk of organisatie-netwerk.")
+    formaliteit: Code("formaliteit") | None = Field(None, description="informeel, deels-formeel of formeel.")
+    juridische_vormen: list[Code("juridische_vormen")] = Field(default_factory=list, max_length=6, description="Juridische vormgeving, bijvoorbeeld [rechtspersoon] of [overeenkomst, stimuleringsregeling].")
+    ontwerp: Text | None = Field(None, description="Is het ontwerp als zodanig aan de orde geweest, en hoe?")
+    governance: Text | None = Field(None, description="Governance: verdeling van taken, rollen en verantwoordelijkheden.")
+    partijen: Text | None = Field(None, description="Zitten de relevante publieke en private partijen aan tafel?")
+    passendheid: Text | None = Field(None, description="Past het type samenwerking bij doel, context en risicoprofiel?")
+    evaluatie: Text | None = Field(None, description="Hoe zijn evaluatie en reflectie geborgd?")
+    wijziging: Code("ontwerpwijziging") | None = Field(None, description="geen, al-werkende-weg of nieuwe-fase (tabel 5.6).")
+
+
+class Aandachtspunt(Strict):
+    """Een van de vijf aandachtspunten (§5.6.6) en hoe het in deze casus speelt."""
+
+    code: Code("aandachtspunten") = Field(description="commitment, communicatie, wendbaarheid, weerbaarheid of passendheid.")
+    tekst: Text = Field(description="Hoe dit aandachtspunt in de casus speelt.")
+
+
+class Waarde(Strict):
+    """Nagestreefde maatschappelijke meerwaarde (§5.5, tabel 5.7)."""
+
+    code: Code("maatschappelijke_waarde") = Field(description="Label 1–5.")
+    score: Code("waarde_scores") | None = Field(None, description="'++' (intens) of '+' (enigszins of tevens); leeg als de bron het niet zegt.")
+    tekst: Text | None = Field(None, description="Waaruit dat blijkt.")
+
+
+class Effect(Strict):
+    """Nagestreefd operationeel effect (§5.5, a–g)."""
+
+    code: Code("operationele_effecten") = Field(description="Effect a–g.")
+    tekst: Text | None = Field(None, description="Hoe de casus dit effect nastreeft of bereikt.")
+
+
+class Cijfer(Strict):
+    """Een getal dat de bron over de resultaten geeft."""
+
+    waarde: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)] = Field(description="Het getal zoals de bron het schrijft, bijvoorbeeld 'ruim 5.350'.")
+    omschrijving: Line = Field(description="Waar het getal over gaat.")
+    datum: Datum | None = Field(None, description="Peildatum: YYYY, YYYY-MM of YYYY-MM-DD.")
+
+
+class Output(Strict):
+    """Output en outcome: beoogd, bereikt en ervaren."""
+
+    beoogd: Text | None = Field(None, description="Beoogde output en outcome.")
+    resultaten: Text | None = Field(None, description="Wat is bereikt (output en outcome).")
+    ervaren_opbrengst: Text | None = Field(None, description="Hoe de partners de opbrengst ervaren.")
+    maatschappelijke_waarde: list[Waarde] = Field(default_factory=list, max_length=5)
+    operationele_effecten: list[Effect] = Field(default_factory=list, max_length=7)
+    cijfers: list[Cijfer] = Field(default_factory=list, max_length=12)
+
+
+class Spanning(Strict):
+    """Een spanning of dilemma (§5.6.4, A–F)."""
+
+    code: Code("spanningen") = Field(description="A schaal, B flexibiliteit, C snelheid, D gelaagdheid, E investering/resultaat, F belangen.")
+    tekst: Text = Field(description="Hoe de spanning in de casus speelt.")
+
+
+class ScanItem(Strict):
+    """Een item uit de samenwerkingsscan dat de samenwerking sterk heeft gestuurd (tabel 6.2)."""
+
+    code: Code("scan_items") = Field(description="Code uit de samenwerkingsscan, bijvoorbeeld 2e, 3d of 5c.")
+    tekst: Text | None = Field(None, description="Waarom dit item richtinggevend was.")
+
+
+class Gebeurtenis(Strict):
+    """Een gedateerde gebeurtenis voor de tijdlijn."""
+
+    datum: Datum = Field(description="YYYY, YYYY-MM of YYYY-MM-DD.")
+    soort: Code("gebeurtenissen") = Field(description="start, subsidie, leiderschap, pauze, heroriëntatie, mijlpaal of rapportage.")
+    tekst: Line = Field(description="Wat er gebeurde, in één regel.")
+
+
+class Bouwblok(Strict):
+    """Een Katapult-bouwblok waarop de samenwerking werkt."""
+
+    code: Code("bouwblokken") = Field(description="Bouwblok uit het Katapult-artikel.")
+    tekst: Text | None = Field(None, description="Waaruit dat blijkt.")
+
+
+class Katapult(Strict):
+    """Plaats van de samenwerking in de ordening van Katapult (2022)."""
+
+    vormen: list[Code("samenwerkingsvormen")] = Field(default_factory=list, max_length=4, description="Samenwerkingsvormen, bijvoorbeeld [rif] of [netwerk].")
+    bouwblokken: list[Bouwblok] = Field(default_factory=list, max_length=6)
+    toelichting: Text | None = Field(None, description="Wie deze indeling maakte en waarop die berust.")
+
+
+class Bron(Strict):
+    """Een verwijzing naar de bron."""
+
+    sectie: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)] = Field(description="Paragraaf, tabel of figuur, bijvoorbeeld '§4.9' of 'tabel 6.2'.")
+    omschrijving: Line | None = Field(None, description="Wat daar staat.")
+
+
+class Link(Strict):
+    """Een link naar meer informatie (alleen http(s) of mailto)."""
+
+    titel: Line
+    url: Url
+
+
+class Case(Strict):
+    """Een casusportret van een horizontale samenwerking in het mbo, langs de redeneerlijn."""
+
+    naam: Line = Field(description="Naam van de samenwerking.")
+    slug: Annotated[str, Field(max_length=63)] = Field(description="Korte naam voor de URL: kleine letters, cijfers en streepjes; gelijk aan de bestandsnaam.")
+    instellingen: list[Line] = Field(min_length=1, max_length=10, description="Betrokken mbo-instelling(en).")
+    partners: list[Partner] = Field(default_factory=list, max_length=30)
+    regio: Line = Field(description="Regio of werkgebied.")
+    provincies: list[Code("provincies")] = Field(min_length=1, max_length=12, description="Provincie(s), of [landelijk].")
+    sector: Line = Field(description="Sector of vakgebied.")
+    thema: Line = Field(description="Het thema in één regel (voor het overzicht).")
+    onderzoeksvraag: Text | None = Field(None, description="De vraag die de samenwerking wil beantwoorden (tabel 2.1).")
+    startjaar: int | None = Field(None, ge=1900, le=2100, description="Jaar waarin de samenwerking begon, als dat bekend is.")
+    status: Code("status") = Field(description="actief, on-hold of gestopt.")
+    status_toelichting: Text | None = None
+    type: CaseType
+    fase: Fase | None = None
+    samenvatting: Text = Field(description="Portret in een paar zinnen.")
+    aanleiding: Aanleiding | None = None
+    doelen: Doelen | None = None
+    drivers: list[Driver] = Field(default_factory=list, max_length=10)
+    externe_drivers: list[ExterneDriver] = Field(default_factory=list, max_length=5)
+    particulier_en_publiek: Text | None = Field(None, description="Hoe verhouden particuliere en publieke waarde zich (drivers, vraag 2)?")
+    design: Design | None = None
+    aandachtspunten: list[Aandachtspunt] = Field(default_factory=list, max_length=5)
+    output: Output | None = None
+    spanningen: list[Spanning] = Field(default_factory=list, max_length=6)
+    scan: list[ScanItem] = Field(default_factory=list, max_length=6, description="Scan-items die de samenwerking sterk stuurden (tabel 6.2).")
+    tijdlijn: list[Gebeurtenis] = Field(default_factory=list, max_length=40)
+    katapult: Katapult | None = None
+    bronnen: list[Bron] = Field(min_length=1, max_length=20)
+    links: list[Link] = Field(default_factory=list, max_length=10)
+
+    @property
+    def type_code(self) -> str | None:
+        return {("operationeel", "collectief"): "OCS", ("strategisch", "gebied"): "SGS"}.get((self.type.orientatie, self.type.object))
+
+
+# The framework (content/): trusted text, but read and checked the same way.
+
+class Item(Strict):
+    code: str
+    label: str
+    uitleg: str | None = None
+    orientatie: str | None = None
+    object: str | None = None
+
+
+class Vocabulary(Strict):
+    bron: str
+    items: list[Item]
+
+    def label(self, code: str) -> str:
+        return next(item.label for item in self.items if item.code == code)
+
+
+class Lijst(Strict):
+    titel: str
+    vocabulaire: str
+
+
+class Blok(Strict):
+    code: str
+    titel: str
+    kort: str
+    uitleg: str
+    bron: str
+    vragen: list[str]
+    lijsten: list[Lijst]
+
+
+class Redeneerlijn(Strict):
+    blokken: list[Blok]
+
+
+class ScanVraag(Strict):
+    code: str
+    vraag: str
+    uitleg: str | None = None
+
+
+class ScanCategorie(Strict):
+    code: str
+    titel: str
+    blok: str
+    items: list[ScanVraag] = Field(default_factory=list)
+    vocabulaire: str | None = None
+    vraag_per_item: str | None = None
+
+
+class Antwoord(Strict):
+    code: str
+    label: str
+
+
+class Scan(Strict):
+    verantwoording: str
+    categorieen: list[ScanCategorie]
+    antwoorden: list[Antwoord]

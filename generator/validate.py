@@ -1,0 +1,177 @@
+"""Stage 3: check case files against the model, the vocabulary and each other.
+
+Every problem in every file is collected before anything is reported; each diagnostic
+names the file, line, column and field, and says what would be valid.
+"""
+from __future__ import annotations
+
+import difflib
+import typing
+import unicodedata
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from generator.errors import Diagnostic, InputError, format_path
+from generator.load import Document, load_file
+from generator.model import SLUG_PATTERN, WINDOWS_RESERVED, Case
+
+import re
+
+_SLUG = re.compile(SLUG_PATTERN, re.ASCII)
+
+
+def _model_at(model: type[BaseModel] | None, parts: tuple) -> type[BaseModel] | None:
+    """The model class that describes the mapping at this path, if any."""
+    for part in parts:
+        if model is None:
+            return None
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        model = _find_model(field.annotation) if field else None
+    return model
+
+
+def _find_model(annotation: typing.Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _find_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _message(error: dict, model: type[BaseModel], loc: tuple) -> str:
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        parent = _model_at(model, loc[:-1])
+        valid = list(parent.model_fields) if parent else []
+        near = difflib.get_close_matches(str(loc[-1]), valid, n=1)
+        hint = f"; did you mean '{near[0]}'?" if near else ""
+        return f"unknown field '{loc[-1]}'{hint} (valid: {', '.join(valid)})"
+    if kind == "missing":
+        return f"required field '{loc[-1]}' is missing"
+    if kind == "string_too_long":
+        return f"text is too long: at most {ctx.get('max_length')} characters"
+    if kind == "string_too_short":
+        return "text may not be empty"
+    if kind == "too_long":
+        return f"too many items: at most {ctx.get('max_length')}"
+    if kind == "too_short":
+        return f"too few items: at least {ctx.get('min_length')}"
+    if kind == "string_type":
+        return f"expected text, found {_shape(error.get('input'))}"
+    if kind == "list_type":
+        return f"expected a list (lines starting with '- '), found {_shape(error.get('input'))}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping of fields (key: value), found {_shape(error.get('input'))}"
+    if kind in ("int_parsing", "int_type"):
+        return "expected a whole number, for example 2018"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"number out of range ({error['msg'].lower()})"
+    return str(error["msg"]).removeprefix("Value error, ")
+
+
+def _shape(value: object) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "text" if isinstance(value, str) else "nothing"
+
+
+def diagnostics_from(err: ValidationError, document: Document, model: type[BaseModel], prefix: tuple = ()) -> list[Diagnostic]:
+    """Map pydantic errors to file:line:column diagnostics through the document's marks."""
+    result = []
+    for error in err.errors(include_url=False):
+        loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and ("[" in part or part.startswith("function-"))))
+        full = prefix + loc
+        line, column = document.position(full, key=error["type"] == "extra_forbidden")
+        result.append(Diagnostic(document.path, line, column, format_path(full), _message(error, model, loc)))
+    return result
+
+
+def parse_case(document: Document, codes: dict[str, list[str]]) -> Case:
+    """Validate one loaded case against the model and vocabulary; raise InputError if invalid."""
+    try:
+        case = Case.model_validate(document.data, context={"vocabularies": codes})
+    except ValidationError as err:
+        raise InputError(diagnostics_from(err, document, Case)) from None
+    problems = _check_case(case, document)
+    if problems:
+        raise InputError(problems)
+    return case
+
+
+def _check_case(case: Case, document: Document) -> list[Diagnostic]:
+    problems = []
+    where = lambda *parts: document.position(parts)  # noqa: E731
+    stem = Path(document.path).stem
+    if not _SLUG.fullmatch(case.slug):
+        problems.append(Diagnostic(document.path, *where("slug"), "slug", f"'{case.slug[:70]}' must be lowercase letters, digits and single hyphens ({SLUG_PATTERN}), at most 63 characters"))
+    elif case.slug in WINDOWS_RESERVED:
+        problems.append(Diagnostic(document.path, *where("slug"), "slug", f"'{case.slug}' is a reserved file name on Windows; choose another"))
+    elif case.slug != stem:
+        problems.append(Diagnostic(document.path, *where("slug"), "slug", f"slug '{case.slug}' must equal the file name '{stem}' (rename the file to {case.slug}.yml)"))
+    for field, items in (("drivers", case.drivers), ("externe_drivers", case.externe_drivers), ("aandachtspunten", case.aandachtspunten),
+                         ("spanningen", case.spanningen), ("scan", case.scan)):
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            if item.code in seen:
+                problems.append(Diagnostic(document.path, *where(field, index, "code"), f"{field}[{index}].code", f"code '{item.code}' appears twice; merge the two entries"))
+            seen.add(item.code)
+    previous = ""
+    for index, event in enumerate(case.tijdlijn):
+        if event.datum < previous:
+            problems.append(Diagnostic(document.path, *where("tijdlijn", index, "datum"), f"tijdlijn[{index}].datum", f"'{event.datum}' comes before '{previous}'; list events from old to new"))
+        previous = max(previous, event.datum)
+    return problems
+
+
+def case_paths(root: Path, paths: list[Path] | None = None) -> list[Path]:
+    """The case files to read: the given ones, or every *.yml under cases/ in name order."""
+    if paths:
+        return sorted(paths)
+    return sorted(path for path in (root / "cases").iterdir() if path.suffix in (".yml", ".yaml"))
+
+
+def load_cases(root: Path, codes: dict[str, list[str]], paths: list[Path] | None = None) -> list[Case]:
+    """Load, validate and cross-check every case; raise one InputError with every problem."""
+    problems: list[Diagnostic] = []
+    cases: list[tuple[Case, Document]] = []
+    for path in case_paths(root, paths):
+        name = _display(path, root)
+        try:
+            if path.suffix == ".yaml":
+                raise InputError([Diagnostic(name, 1, 1, "", "case files end in .yml; rename the file")])
+            document = load_file(path, name)
+            cases.append((parse_case(document, codes), document))
+        except InputError as err:
+            problems.extend(err.diagnostics)
+    problems.extend(_cross_check(cases))
+    if problems:
+        raise InputError(problems)
+    return [case for case, _ in sorted(cases, key=lambda pair: pair[0].slug)]
+
+
+def _cross_check(cases: list[tuple[Case, Document]]) -> list[Diagnostic]:
+    problems = []
+    seen: dict[str, Document] = {}
+    for case, document in cases:
+        key = unicodedata.normalize("NFKC", case.slug).casefold()
+        if key in seen:
+            other = seen[key]
+            line = other.position(("slug",))[0]
+            problems.append(Diagnostic(document.path, *document.position(("slug",)), "slug", f"duplicate slug '{case.slug}' (also in {other.path}:{line})"))
+        else:
+            seen[key] = document
+    return problems
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
