@@ -1,0 +1,126 @@
+"""The build: read and check everything, then generate, then write once.
+
+    generate(root)   → every file of the staging folder build/docs (pages, PDFs, assets)
+    build_site(root) → generate, sync build/docs, run `mkdocs build --strict` into a temporary
+                       folder and swap it in for site/
+
+The core never imports MkDocs; it runs as a separate process on the staging folder.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.content import Framework, load_framework
+from generator.diagrams import case_dot, framework_dot
+from generator.escape import Escaper, Md, markdown_extensions
+from generator.errors import BuildError
+from generator.model import Case
+from generator.pages import Site, render_pages
+from generator.render import Cache, Diagram, render_all
+from generator.schema import case_schema
+from generator.validate import load_cases
+from generator.write import publish, sync_tree
+
+STAGING = Path("build/docs")
+CACHE = Path(".cache/praatplaten")
+
+
+@dataclass
+class Report:
+    cases: int = 0
+    diagrams_rendered: int = 0
+    diagrams_total: int = 0
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        times = ", ".join(f"{stage} {value:.2f}s" for stage, value in self.seconds.items())
+        return (f"Built site/ from {self.cases} cases: {self.diagrams_rendered}/{self.diagrams_total} praatplaten rendered "
+                f"(rest from cache), {len(self.written)} staged file(s) changed, {len(self.removed)} removed. [{times}]")
+
+
+def _diagrams(framework: Framework, cases: list[Case]) -> list[Diagram]:
+    blocks = ", ".join(blok.titel for blok in framework.redeneerlijn.blokken)
+    result = [Diagram("redeneerlijn", framework_dot(framework), "Lege praatplaat van de redeneerlijn",
+                      f"Zes blokken in volgorde: {blocks}. Per blok de leidende vragen en lijsten, met ruimte om in te vullen.")]
+    for case in cases:
+        result.append(Diagram(case.slug, case_dot(case, framework), f"Praatplaat van {case.naam}",
+                              f"De zes blokken van de redeneerlijn ({blocks}) ingevuld voor {case.naam}; "
+                              f"richtinggevende scan-items zijn gemarkeerd met een ster."))
+    return result
+
+
+def _static_files(root: Path) -> dict[str, bytes]:
+    files = {}
+    for folder, prefix in ((root / "content" / "paginas", ""), (root / "content" / "assets", "assets/")):
+        for path in sorted(folder.rglob("*")):
+            if path.is_symlink():
+                raise BuildError(f"symbolic links are not allowed under content/: {path.relative_to(root)}")
+            if path.is_file():
+                files[prefix + str(path.relative_to(folder))] = path.read_bytes()
+    return files
+
+
+def generate(root: Path, report: Report | None = None) -> dict[str, bytes]:
+    """Every file of the staging folder, computed in memory; nothing is written but the render cache."""
+    report = report or Report()
+    clock = time.perf_counter()
+    framework = load_framework(root)
+    cases = load_cases(root, framework.codes())
+    report.cases = len(cases)
+    report.seconds["load+validate"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    diagrams = _diagrams(framework, cases)
+    rendered, report.diagrams_rendered = render_all(diagrams, Cache(root / CACHE))
+    report.diagrams_total = len(diagrams)
+    report.seconds["diagrams"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    escaper = Escaper(markdown_extensions(root / "mkdocs.yml"))
+    site = Site(framework, tuple(cases), {name: Md(r.svg) for name, r in rendered.items()})
+    files = {path: text.encode("utf-8") for path, text in render_pages(site, escaper).items()}
+    files.update({f"praatplaten/{name}.pdf": r.pdf for name, r in rendered.items()})
+    files["schema/case.schema.json"] = (json.dumps(case_schema(framework), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    files.update(_static_files(root))
+    report.seconds["pages"] = time.perf_counter() - clock
+    return files
+
+
+def stage(root: Path, report: Report | None = None) -> Report:
+    """Generate and sync the staging folder (what `serve` reruns on every change)."""
+    report = report or Report()
+    files = generate(root, report)
+    clock = time.perf_counter()
+    report.written, report.removed = sync_tree(root / STAGING, files)
+    report.seconds["write"] = time.perf_counter() - clock
+    return report
+
+
+def run_mkdocs(root: Path, site_dir: Path, config: str = "mkdocs.yml") -> None:
+    """`mkdocs build --strict` (never with -q, which hides strict failures) into site_dir."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / config), "--site-dir", str(site_dir)]
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=1800)
+    problems = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith(("WARNING", "ERROR"))]
+    if result.returncode != 0 or problems:
+        detail = "\n".join(problems) or (result.stderr or result.stdout)[-2000:]
+        raise BuildError(f"mkdocs build --strict failed (exit {result.returncode}):\n{detail}")
+
+
+def build_site(root: Path, offline: bool = False) -> Report:
+    """Check everything, stage the pages, build with MkDocs and swap the result into site/."""
+    report = stage(root)
+    clock = time.perf_counter()
+    target = root / ("site-offline" if offline else "site")
+    config = "mkdocs.offline.yml" if offline else "mkdocs.yml"
+    publish(target, lambda tmp: run_mkdocs(root, tmp, config))
+    report.seconds["mkdocs"] = time.perf_counter() - clock
+    return report

@@ -1,0 +1,74 @@
+"""Stage 4: render Markdown pages from validated objects through Jinja2 templates.
+
+Templates are files under generator/templates. Every `{{ … }}` output is escaped for Markdown
+unless it is `Md` (Markdown the generator built itself), so contributor text cannot become
+markup by forgetting a filter. A missing value fails the render instead of printing nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from generator.content import Framework
+from generator.escape import Escaper, Md
+from generator.model import Case
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the templates may read: the framework, the cases and the diagram files."""
+
+    framework: Framework
+    cases: tuple[Case, ...]
+    diagrams: dict[str, str]  # name → inline SVG (without XML prolog)
+
+
+def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
+    def finalize(value: Any) -> str:
+        if value is None:
+            raise ValueError("a template printed a missing value (None); guard it with {% if %}")
+        if isinstance(value, Md):
+            return value
+        if isinstance(value, (int, float)):
+            return str(value)
+        return escaper.inline(str(value))
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
+                             finalize=finalize, autoescape=False, keep_trailing_newline=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters["block"] = escaper.block
+    env.filters["label"] = lambda code, vocab: framework.label(vocab, code)
+    env.filters["md"] = Md  # only for strings the generator builds (links to known slugs)
+    env.filters["cell"] = lambda value: Md(escaper.inline(value).replace("|", "\\|"))
+    env.globals["fw"] = framework
+    return env
+
+
+def front_matter(**fields: Any) -> Md:
+    """YAML front matter written by yaml.safe_dump, never by string formatting."""
+    return Md("---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=True) + "---\n\n")
+
+
+def render_pages(site: Site, escaper: Escaper) -> dict[str, str]:
+    """Every generated page: relative path under docs → Markdown text."""
+    env = _environment(escaper, site.framework)
+    pages: dict[str, str] = {}
+    common = {"site": site, "front_matter": front_matter}
+
+    def render(template: str, path: str, **context: Any) -> None:
+        pages[path] = env.get_template(template).render(**common, **context)
+
+    render("redeneerlijn_index.md.j2", "redeneerlijn/index.md")
+    for blok in site.framework.redeneerlijn.blokken:
+        render("redeneerlijn_blok.md.j2", f"redeneerlijn/{blok.code}.md", blok=blok)
+    render("casussen.md.j2", "casussen/index.md", cases=site.cases)
+    for case in site.cases:
+        render("casus.md.j2", f"casussen/{case.slug}.md", case=case)
+    render("praatplaten.md.j2", "praatplaten.md", cases=site.cases)
+    return pages
