@@ -1,0 +1,45 @@
+"""Shared fixtures: a throw-away copy of the project to build in, and one built site per session."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/* from current output")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def make_project(target: Path, cases: bool = True) -> Path:
+    """A copy of the project's inputs (cases/, content/, mkdocs.yml) to build in."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "content", target / "content")
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    if cases:
+        shutil.copytree(ROOT / "cases", target / "cases")
+    else:
+        (target / "cases").mkdir()
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled cases built once with the real command path; returns the project root."""
+    from generator.build import build_site
+
+    root = make_project(tmp_path_factory.mktemp("built") / "project")
+    build_site(root)
+    return root

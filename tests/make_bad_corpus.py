@@ -1,0 +1,89 @@
+"""Writes tests/bad/: one bad case file per mistake a contributor (or an attacker) can make,
+and tests/bad/expected.yml with the line and message fragment each must produce.
+Run it once after changing the corpus definition; the files are committed."""
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).parent
+BASE = (HERE / "fixtures" / "minimaal.yml").read_text(encoding="utf-8")
+BAD = HERE / "bad"
+
+
+def replace(old: str, new: str) -> str:
+    assert old in BASE, old
+    return BASE.replace(old, new, 1)
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+CASES: dict[str, tuple[bytes | str, int, str]] = {}
+
+
+def add(name: str, text: str | bytes, line: int | None, fragment: str, needle: str | None = None) -> None:
+    if line is None:
+        line = line_of(text, needle)  # type: ignore[arg-type]
+    CASES[name] = (text, line, fragment)
+
+
+t = replace("drivers:", "dirvers:"); add("unknown-key-typo", t, None, "did you mean 'drivers'", "dirvers")
+t = replace("  - code: 2e", "  - code: 2k"); add("unknown-driver-code", t, None, "unknown code '2k' (valid: 2a, 2b", "2k")
+t = replace("status: actief", "status: bezig"); add("unknown-status", t, None, "unknown code 'bezig'", "bezig")
+t = replace("provincies: [utrecht]", "provincies: [utrecth]"); add("unknown-province-near-miss", t, None, "did you mean 'utrecht'", "utrecth")
+t = replace("naam: Minimale casus\n", "naam: Minimale casus\nnaam: Nog een naam\n"); add("duplicate-key", t, 3, "duplicate key 'naam' (first defined on line 2)")
+t = replace("naam: Minimale casus\n", ""); add("missing-required-field", t, 2, "required field 'naam' is missing")
+t = replace("instellingen: [Een mbo-instelling]", "instellingen: Een mbo-instelling"); add("wrong-type-list", t, None, "expected a list", "instellingen")
+t = replace("type:\n  orientatie: operationeel\n  object: collectief", "type: operationeel"); add("wrong-type-mapping", t, None, "expected a mapping", "type: operationeel")
+t = replace("slug: minimaal", "slug: Minimaal"); add("slug-uppercase", t, None, "must be lowercase letters", "slug:")
+t = replace("slug: minimaal", "slug: ../etc/passwd"); add("slug-traversal", t, None, "must be lowercase letters", "slug:")
+t = replace("slug: minimaal", "slug: nul"); add("slug-windows-reserved", t, None, "reserved file name on Windows", "slug:")
+t = replace("slug: minimaal", "slug: iets-anders"); add("slug-not-filename", t, None, "must equal the file name", "slug:")
+t = replace("slug: minimaal", "slug: " + "a" * 70); add("slug-too-long", t, None, "at most 63", "slug:")
+t = replace("naam: Minimale casus", "naam: " + "x" * 250); add("text-too-long", t, None, "too long: at most 200 characters", "naam:")
+t = replace("sector: Zorg", "sector: Zorg\nstartjaar: tweeduizend"); add("year-not-number", t, None, "expected a whole number", "startjaar")
+t = replace("sector: Zorg", "sector: Zorg\nstartjaar: 1850"); add("year-out-of-range", t, None, "out of range", "startjaar")
+t = BASE + "tijdlijn:\n  - datum: 2021-13-45\n    soort: start\n    tekst: Begin.\n"; add("impossible-date", t, None, "is not a real date", "2021-13-45")
+t = BASE + "tijdlijn:\n  - datum: 2022\n    soort: start\n    tekst: Begin.\n  - datum: 2020\n    soort: pauze\n    tekst: Pauze.\n"; add("dates-out-of-order", t, None, "comes before '2022'", "datum: 2020")
+t = BASE + "links:\n  - titel: klik\n    url: javascript:alert(1)\n"; add("link-javascript", t, None, "is not an http(s) or mailto link", "javascript:")
+t = BASE + "links:\n  - titel: klik\n    url: \"https://ok.example/?q=\\\"><script>\"\n"; add("link-quote-breakout", t, None, "may not contain spaces, quotes", "url:")
+t = BASE + "links:\n  - titel: klik\n    url: https:evil\n"; add("link-no-host", t, None, "is not an http(s) or mailto link", "https:evil")
+t = replace("naam: Minimale casus", "naam: &a Minimale casus"); add("anchor", t, None, "anchors (&a) are not allowed", "&a")
+t = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i-1}'] * 9)}]\n" for i in range(1, 10)); add("alias-bomb", t, 1, "anchors (&a0) are not allowed")
+t = "a: &a [*a]\n"; add("recursive-alias", t, 1, "anchors (&a) are not allowed")
+t = replace("naam: Minimale casus", "naam: !!python/object/apply:os.system [touch /tmp/pwned]"); add("python-tag", t, None, "explicit tags", "naam:")
+t = replace("naam: Minimale casus", "naam: !!binary aGk="); add("binary-tag", t, None, "explicit tags", "naam:")
+t = "naam: " + "[" * 30000 + "]" * 30000 + "\n"; add("deep-nesting", t, 1, "nesting deeper than 20 levels")
+t = replace("type:\n  orientatie", "type:\n\torientatie"); add("tab-indent", t, None, "cannot start any token", "\torientatie")
+t = BASE + "---\nnaam: tweede\n"; add("two-documents", t, None, "but found another document", "---")
+t = "- een\n- lijst\n"; add("top-level-list", t, 1, "top level must be a mapping")
+t = "? [a, b]\n: waarde\n"; add("complex-key", t, 1, "complex (non-scalar) keys are not allowed")
+t = ""; add("empty-file", t, 1, "file is empty")
+t = "naam: [niet afgesloten\nslug: x\n"; add("syntax-error-flow", t, 2, "expected ',' or ']'")
+t = 'naam: "niet afgesloten\n'; add("syntax-error-quote", t, 2, "found unexpected end of stream")
+t = replace("naam: Minimale casus", "naam: Minimale\u202ecasus"); add("bidi-override", t, None, "control or bidi character U+202E", "naam:")
+t = replace("naam: Minimale casus", "naam: Mini\x00male"); add("nul-byte", t, None, "control or bidi character U+0000", "naam:")
+add("latin1-bytes", BASE.replace("Minimale casus", "Minimale café").encode("utf-8").replace("é".encode("utf-8"), b"\xe9"), 2, "not valid UTF-8 (byte 0xe9)")
+add("binary-garbage", bytes(range(256)) * 4, 2, "not valid UTF-8 (byte 0x80)")  # byte 10 is a newline
+add("huge-file", "naam: " + "x" * 300_000 + "\n", 1, "file larger than 262144 bytes")
+t = BASE + "scan:\n  - code: 9z\n"; add("unknown-scan-item", t, None, "unknown code '9z'", "9z")
+t = replace("drivers:\n  - code: 2e\n    tekst: Urgentie.", "drivers:\n  - code: 2e\n    tekst: Urgentie.\n  - code: 2e\n    tekst: Nog eens."); add("duplicate-driver", t, None, "appears twice", "- code: 2e\n    tekst: Nog")
+t = BASE + "drivers2: []\n" + "aandachtspunten: geen\n"; add("two-errors-in-one-file", t, None, "unknown field 'drivers2'", "drivers2")
+
+
+def main() -> None:
+    BAD.mkdir(exist_ok=True)
+    for old in BAD.glob("*.yml"):
+        old.unlink()
+    expected = {}
+    for name, (content, line, fragment) in CASES.items():
+        path = BAD / f"{name}.yml"
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8", errors="surrogatepass"))
+        expected[f"{name}.yml"] = {"line": line, "message": fragment}
+    (BAD / "expected.yaml").write_text(yaml.safe_dump(expected, allow_unicode=True, sort_keys=True), encoding="utf-8")
+    print(f"wrote {len(CASES)} bad inputs")
+
+
+if __name__ == "__main__":
+    main()
