@@ -14,7 +14,7 @@ import jinja2
 import yaml
 
 from generator.content import Framework
-from generator.escape import Escaper, Md
+from generator.escape import Escaper, Md, link
 from generator.model import Case
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -47,6 +47,7 @@ def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
     env.filters["md"] = Md  # only for strings the generator builds (links to known slugs)
     env.filters["cell"] = lambda value: Md(escaper.inline(value).replace("|", "\\|"))
     env.globals["fw"] = framework
+    env.globals["link"] = lambda text, url: link(text, url, escaper)
     return env
 
 

@@ -24,7 +24,7 @@ RENDER_VERSION = "3"  # bump when post-processing changes, to invalidate the cac
 # Fontconfig complains about the machine's own config files (not about our diagrams); those
 # lines are not Graphviz messages. Every other line on stderr fails the render.
 SYSTEM_NOISE = re.compile(r'Fontconfig (warning|error): "/(etc|usr)/[^"]*\.conf"')
-FORBIDDEN_SVG = re.compile(r"<script|<image|<a[\s>]|<foreignObject|\son\w+\s*=|xlink:href|javascript:", re.I)
+FORBIDDEN_ELEMENTS = {"script", "image", "a", "foreignObject", "use", "iframe", "style"}
 
 
 @dataclass(frozen=True)
@@ -93,9 +93,19 @@ def _svg(raw: bytes, diagram: Diagram) -> str:
     text = (text[:head_end] + f'\n<title id="{ident}-t">{escape(diagram.title)}</title>'
             f'\n<desc id="{ident}-d">{escape(diagram.description)}</desc>' + text[head_end:])
     text = re.sub(r"\n\s*\n", "\n", text).strip() + "\n"
-    if FORBIDDEN_SVG.search(text):
-        raise BuildError(f"praatplaat '{diagram.name}': the SVG holds a link, image or script; refusing to publish it")
+    _check_inert(text, diagram.name)
     return text
+
+
+def _check_inert(svg: str, name: str) -> None:
+    """Defence in depth: the SVG must hold no script, link, image or event attribute."""
+    import xml.etree.ElementTree as ET
+
+    for element in ET.fromstring(svg).iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        risky = [key for key in element.attrib if key.rsplit("}", 1)[-1].lower().startswith("on") or key.endswith("href")]
+        if tag in FORBIDDEN_ELEMENTS or risky:
+            raise BuildError(f"praatplaat '{name}': the SVG holds <{tag}> {risky}; refusing to publish it")
 
 
 def _a3(raw_pdf: bytes) -> bytes:

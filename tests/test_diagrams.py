@@ -1,0 +1,104 @@
+"""Praatplaten: SVG on every page, a one-page A3 landscape PDF with embedded fonts, and
+labels that survive any contributor text."""
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.diagrams import cell_text
+from generator.render import Diagram, render_one
+from report_tables import TABLE_5_2
+
+SVG = "{http://www.w3.org/2000/svg}"
+BLOCK_TITLES = ["Aanleiding", "Doelen", "Drivers", "Design", "Randvoorwaarden", "Output en outcome"]
+A3_LANDSCAPE = (16.54 * 72, 11.69 * 72)
+
+
+def svg_of(html: str) -> ET.Element:
+    start = html.index('<svg role="img"')
+    return ET.fromstring(html[start: html.index("</svg>", start) + 6])
+
+
+def svg_text(root: ET.Element) -> str:
+    return " ".join((t.text or "") for t in root.iter(f"{SVG}text")).replace("\u2060", "")
+
+
+PAGES = ["redeneerlijn", *(f"casussen/{slug}" for slug in sorted(TABLE_5_2))]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_has_accessible_svg_with_every_block(built_site: Path, url: str) -> None:
+    root = svg_of((built_site / "site" / url / "index.html").read_text(encoding="utf-8"))
+    assert root.get("role") == "img"
+    assert root.find(f"{SVG}title") is not None and root.find(f"{SVG}desc") is not None
+    assert root.get("viewBox") and root.get("width") is None, "scales to the column instead of a fixed width"
+    text = svg_text(root)
+    for number, title in enumerate(BLOCK_TITLES, start=1):
+        assert f"{number}. {title}" in text
+
+
+@pytest.mark.parametrize("name", ["redeneerlijn", *sorted(TABLE_5_2)])
+def test_pdf_is_one_a3_landscape_page_with_embedded_fonts(built_site: Path, name: str) -> None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(built_site / "site" / "praatplaten" / f"{name}.pdf")
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - A3_LANDSCAPE[0]) < 1 and abs(float(box.height) - A3_LANDSCAPE[1]) < 1
+    fonts = []
+
+    def collect(resources) -> None:
+        for font in (resources.get("/Font") or {}).values():
+            fonts.append(font.get_object())
+        for xobject in (resources.get("/XObject") or {}).values():
+            xobject = xobject.get_object()
+            if "/Resources" in xobject:
+                collect(xobject["/Resources"])
+
+    collect(reader.pages[0]["/Resources"])
+    assert fonts
+    for font in fonts:
+        descendants = font.get("/DescendantFonts")
+        target = descendants[0].get_object() if descendants else font
+        descriptor = target.get("/FontDescriptor")
+        assert font.get("/Subtype") == "/Type3" or (descriptor and any(k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))), font
+
+
+def test_praatplaten_page_links_every_pdf(built_site: Path) -> None:
+    html = (built_site / "site" / "praatplaten" / "index.html").read_text(encoding="utf-8")
+    for name in ["redeneerlijn", *TABLE_5_2]:
+        assert f'href="{name}.pdf"' in html or f'href="../praatplaten/{name}.pdf"' in html or f"{name}.pdf\"" in html
+
+
+def test_steering_scan_items_are_marked(built_site: Path) -> None:
+    root = svg_of((built_site / "site/casussen/platform-vo-mbo-groningen/index.html").read_text(encoding="utf-8"))
+    text = svg_text(root)
+    for code in ("2e", "2f", "2i"):
+        assert re.search(rf"★ scan {code}\b", text), text
+
+
+LABEL_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+
+
+@settings(max_examples=60, deadline=None)
+@given(LABEL_TEXT)
+def test_any_text_renders_as_itself(text: str) -> None:
+    dot = f"digraph t {{ n1 [shape=plain, label=<<TABLE><TR><TD>{cell_text(text)}</TD></TR></TABLE>>]; }}"
+    rendered = render_one(Diagram("t", dot, "t", "d"))
+    shown = svg_text(ET.fromstring(rendered.svg))
+    expected = re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", " ", text)
+    assert "".join(shown.split()) == "".join(expected.split())
+    assert rendered.pdf.startswith(b"%PDF")
+
+
+def test_graphviz_message_fails_the_render() -> None:
+    from generator.errors import BuildError
+
+    with pytest.raises(BuildError, match="Graphviz reported"):
+        render_one(Diagram("bad", "digraph t { n1 [shape=nonexistentshape]; }", "t", "d"))

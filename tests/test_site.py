@@ -1,0 +1,89 @@
+"""Build the whole site from the bundled cases and look at the HTML a reader gets."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from htmltext import main_content, parse, text_of
+from report_tables import TABLE_5_2, TABLE_6_2
+
+BLOCKS = ["1. Aanleiding", "2. Doelen", "3. Drivers", "4. Design", "5. Randvoorwaarden", "6. Output en outcome"]
+
+
+def page(root: Path, url: str) -> str:
+    return (root / "site" / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_site_has_home_overview_framework_and_every_case(built_site: Path) -> None:
+    site = built_site / "site"
+    assert (site / "index.html").is_file()
+    for url in ["casussen", "redeneerlijn", "praatplaten", "over-het-onderzoek",
+                *(f"redeneerlijn/{b}" for b in ("aanleiding", "doelen", "drivers", "design", "randvoorwaarden", "output"))]:
+        assert (site / url / "index.html").is_file(), url
+    assert sorted(p.name for p in (site / "casussen").iterdir() if p.is_dir()) == sorted(TABLE_5_2)
+
+
+def test_site_is_dutch(built_site: Path) -> None:
+    html = (built_site / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in html
+    assert "lunr.nl" in (built_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8") or \
+        '"lang":["nl"]' in (built_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8").replace(" ", "")
+
+
+@pytest.mark.parametrize("slug", sorted(TABLE_5_2))
+def test_case_page_has_every_block_in_order(built_site: Path, slug: str) -> None:
+    headings = parse(main_content(page(built_site, f"casussen/{slug}"))).headings
+    positions = [headings.index(block) for block in BLOCKS]
+    assert positions == sorted(positions), headings
+
+
+@pytest.mark.parametrize("slug", sorted(TABLE_5_2))
+def test_case_page_shows_type_of_table_5_2(built_site: Path, slug: str) -> None:
+    text = text_of(main_content(page(built_site, f"casussen/{slug}")))
+    expected = {"OCS": "OCS: Operationele, op een collectief gerichte samenwerking",
+                "SGS": "SGS: Strategische, op een gebied gerichte samenwerking"}[TABLE_5_2[slug]]
+    assert f"Type {expected}" in text
+
+
+@pytest.mark.parametrize("slug", sorted(TABLE_6_2))
+def test_case_page_lists_scan_items_of_table_6_2(built_site: Path, slug: str) -> None:
+    html = main_content(page(built_site, f"casussen/{slug}"))
+    section = html[html.index('id="samenwerkingsscan"'): html.index('id="tijdlijn"')]
+    shown = set(re.findall(r"<strong>(\d[a-j])</strong>", section))
+    assert shown == TABLE_6_2[slug]
+
+
+def test_overview_links_every_case(built_site: Path) -> None:
+    html = main_content(page(built_site, "casussen"))
+    links = {href.strip("/").split("/")[0] for href in parse(html).links if not href.startswith(("#", "http", ".."))}
+    assert set(TABLE_5_2) <= links
+    text = text_of(html)
+    assert text.count("OCS") >= 7 and text.count("SGS") >= 4
+
+
+def test_case_pages_are_not_in_the_sidebar(built_site: Path) -> None:
+    html = page(built_site, "casussen")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'): html.index("</nav>", html.index('<nav class="md-nav md-nav--primary"'))]
+    assert "food-academy-nijkerk" not in nav
+
+
+def test_framework_pages_show_the_questions(built_site: Path) -> None:
+    text = text_of(main_content(page(built_site, "redeneerlijn/design")))
+    assert "Zijn de relevante publieke en private partijen betrokken?" in text
+    assert "Organisatie-netwerk" in text and "Stimuleringsregeling" in text
+    text = text_of(main_content(page(built_site, "redeneerlijn/randvoorwaarden")))
+    assert "Past het design nog bij het doel?" in text and "Wendbaarheid" in text
+
+
+def test_silent_source_is_said_not_hidden(built_site: Path) -> None:
+    text = text_of(main_content(page(built_site, "casussen/food-academy-nijkerk")))
+    assert "Startjaar niet beschreven" in text
+    assert "De bron noemt voor deze casus geen spanningen" in text
+
+
+def test_build_is_deterministic(built_site: Path) -> None:
+    from generator.build import generate
+
+    assert generate(built_site) == generate(built_site)
