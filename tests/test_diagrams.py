@@ -102,3 +102,21 @@ def test_graphviz_message_fails_the_render() -> None:
 
     with pytest.raises(BuildError, match="Graphviz reported"):
         render_one(Diagram("bad", "digraph t { n1 [shape=nonexistentshape]; }", "t", "d"))
+
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+@pytest.mark.parametrize("name", ["redeneerlijn", *sorted(TABLE_5_2)])
+def test_pdf_renders_to_png_for_people_to_look_at(built_site: Path, name: str) -> None:
+    import shutil
+    import struct
+    import subprocess
+
+    assert shutil.which("pdftoppm"), "pdftoppm (Debian poppler-utils) is required; .ci/run installs it"
+    ARTIFACTS.mkdir(exist_ok=True)
+    prefix = ARTIFACTS / f"praatplaat-{name}"
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-singlefile", str(built_site / "site/praatplaten" / f"{name}.pdf"), str(prefix)], check=True)
+    png = prefix.with_suffix(".png").read_bytes()
+    width, height = struct.unpack(">II", png[16:24])
+    assert (width, height) == (827, 585), "A3 landscape at 50 dpi"
