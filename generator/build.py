@@ -21,7 +21,7 @@ from generator.diagrams import case_dot, framework_dot
 from generator.escape import Escaper, Md, markdown_extensions
 from generator.errors import BuildError
 from generator.model import Case
-from generator.pages import Site, render_pages
+from generator.pages import Site, data_files, render_pages
 from generator.render import Cache, Diagram, render_all
 from generator.schema import case_schema
 from generator.validate import load_cases
@@ -87,6 +87,7 @@ def generate(root: Path, report: Report | None = None) -> dict[str, bytes]:
     escaper = Escaper(markdown_extensions(root / "mkdocs.yml"))
     site = Site(framework, tuple(cases), {name: Md(r.svg) for name, r in rendered.items()})
     files = {path: text.encode("utf-8") for path, text in render_pages(site, escaper).items()}
+    files.update({path: text.encode("utf-8") for path, text in data_files(site.cases).items()})
     files.update({f"praatplaten/{name}.pdf": r.pdf for name, r in rendered.items()})
     files["schema/case.schema.json"] = (json.dumps(case_schema(framework), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     files.update(_static_files(root))

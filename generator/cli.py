@@ -23,8 +23,9 @@ def _validate(args: argparse.Namespace) -> int:
     from generator.validate import load_cases
 
     framework = load_framework(args.root)
-    cases = load_cases(args.root, framework.codes(), [Path(p) for p in args.paths] or None)
-    print(f"{len(cases)} case file(s) valid.")
+    paths = [Path(p) for p in args.paths]
+    cases = load_cases(args.root, framework.codes(), paths or None)
+    print(f"{len(paths)} file(s) valid." if paths else f"{len(cases)} case file(s) valid.")
     return 0
 
 

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import Diagnostic, InputError
 from generator.load import Document, load_file
-from generator.model import Redeneerlijn, Scan, Vocabulary
+from generator.model import Afkortingen, Redeneerlijn, Scan, Vocabulary
 from generator.validate import diagnostics_from
 
 
@@ -27,11 +27,13 @@ class Framework:
     vocabularies: dict[str, Vocabulary]
     scan: Scan
     scan_entries: tuple[ScanEntry, ...]
+    afkortingen: Afkortingen
 
     def codes(self) -> dict[str, list[str]]:
         """Every vocabulary's codes, as the validation context expects them."""
         result = {name: [item.code for item in vocab.items] for name, vocab in self.vocabularies.items()}
         result["scan_items"] = [entry.code for entry in self.scan_entries]
+        result["scan_antwoorden"] = [antwoord.code for antwoord in self.scan.antwoorden]
         return result
 
     def label(self, vocabulary: str, code: str) -> str:
@@ -65,7 +67,7 @@ def _scan_entries(scan: Scan, vocabularies: dict[str, Vocabulary], name: str) ->
 def load_framework(root: Path) -> Framework:
     """Read content/redeneerlijn.yml, vocabulaires.yml and samenwerkingsscan.yml under root."""
     content = root / "content"
-    names = {key: f"content/{key}.yml" for key in ("redeneerlijn", "vocabulaires", "samenwerkingsscan")}
+    names = {key: f"content/{key}.yml" for key in ("redeneerlijn", "vocabulaires", "samenwerkingsscan", "afkortingen")}
     docs = {key: load_file(content / f"{key}.yml", name) for key, name in names.items()}
     redeneerlijn = _parse(docs["redeneerlijn"], Redeneerlijn)
     vocab_data = docs["vocabulaires"].data
@@ -79,4 +81,5 @@ def load_framework(root: Path) -> Framework:
     if problems:
         raise InputError(problems)
     scan = _parse(docs["samenwerkingsscan"], Scan)
-    return Framework(redeneerlijn, vocabularies, scan, _scan_entries(scan, vocabularies, names["samenwerkingsscan"]))
+    afkortingen = _parse(docs["afkortingen"], Afkortingen)
+    return Framework(redeneerlijn, vocabularies, scan, _scan_entries(scan, vocabularies, names["samenwerkingsscan"]), afkortingen)

@@ -341,3 +341,36 @@ class Scan(Strict):
     verantwoording: str
     categorieen: list[ScanCategorie]
     antwoorden: list[Antwoord]
+
+
+class Afkorting(Strict):
+    term: str
+    uitleg: str
+
+
+class Afkortingen(Strict):
+    afkortingen: list[Afkorting]
+
+
+# The answers a team gives in the interactive samenwerkingsscan (downloaded from the site).
+
+class ScanAntwoord(Strict):
+    """Het antwoord op één item van de samenwerkingsscan."""
+
+    code: Code("scan_items") = Field(description="Code van het scan-item, bijvoorbeeld 2e.")
+    antwoord: Code("scan_antwoorden") = Field(description="sterk, redelijk, zwak of nvt.")
+    toelichting: Text | None = None
+
+
+class ScanInvulling(Strict):
+    """Een ingevulde samenwerkingsscan."""
+
+    samenwerking: Line | None = Field(None, description="Naam van de samenwerking.")
+    datum: Datum | None = Field(None, description="Datum van invullen: YYYY-MM-DD.")
+    antwoorden: list[ScanAntwoord] = Field(min_length=1, max_length=60)
+
+
+class ScanDocument(Strict):
+    """Een bestand met een ingevulde samenwerkingsscan (download van de scanpagina)."""
+
+    samenwerkingsscan: ScanInvulling

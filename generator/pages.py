@@ -10,10 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import html
+import json
+
 import jinja2
 import yaml
 
+from generator import compare
 from generator.content import Framework
+from generator.data import cases_csv, cases_json
 from generator.escape import Escaper, Md, link
 from generator.model import Case
 
@@ -48,6 +53,9 @@ def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
     env.filters["cell"] = lambda value: Md(escaper.inline(value).replace("|", "\\|"))
     env.globals["fw"] = framework
     env.globals["link"] = lambda text, url: link(text, url, escaper)
+    env.globals["concept"] = lambda vocabulary, code: compare.concept_path(vocabulary, code)
+    env.globals["events"] = compare.events_by_year
+    env.filters["html"] = lambda value: Md(html.escape(str(value), quote=True))
     return env
 
 
@@ -68,8 +76,44 @@ def render_pages(site: Site, escaper: Escaper) -> dict[str, str]:
     render("redeneerlijn_index.md.j2", "redeneerlijn/index.md")
     for blok in site.framework.redeneerlijn.blokken:
         render("redeneerlijn_blok.md.j2", f"redeneerlijn/{blok.code}.md", blok=blok)
-    render("casussen.md.j2", "casussen/index.md", cases=site.cases)
+    render("casussen.md.j2", "casussen/index.md", cases=site.cases, facets=compare.facet_options(site.framework, site.cases),
+           filter_json=compare.filter_json(site.cases))
     for case in site.cases:
         render("casus.md.j2", f"casussen/{case.slug}.md", case=case)
     render("praatplaten.md.j2", "praatplaten.md", cases=site.cases)
+    _cross_case_pages(site, render)
+    for path, text in pages.items():
+        pages[path] = text + abbreviations(site.framework)
     return pages
+
+
+def _cross_case_pages(site: Site, render) -> None:
+    cases, framework = site.cases, site.framework
+    render("vergelijken_index.md.j2", "vergelijken/index.md")
+    for name in ("thema", "typologie", "doelen", "design", "meerwaarde", "scan"):
+        render(f"vergelijken_{name}.md.j2", f"vergelijken/{name}.md", cases=cases)
+    render("vergelijken_tijdlijn.md.j2", "vergelijken/tijdlijn.md", cases=cases, years=compare.years(cases))
+    render("vergelijken_bouwblokken.md.j2", "vergelijken/bouwblokken.md", cases=cases,
+           with_form=lambda code: [c for c in cases if c.katapult and code in c.katapult.vormen])
+    concept_pages = compare.concept_pages(framework, cases)
+    render("begrippen_index.md.j2", "begrippen/index.md", pages=concept_pages)
+    titles = {"drivers": "Driver uit de cases", "externe_drivers": "Externe driver", "aandachtspunten": "Aandachtspunt",
+              "spanningen": "Spanning of dilemma", "maatschappelijke_waarde": "Maatschappelijke meerwaarde", "bouwblokken": "Bouwblok"}
+    for page in concept_pages:
+        vocabulary = framework.vocabularies[page["vocabulary"]]
+        source = ("Katapult (2022)" if page["vocabulary"] == "bouwblokken" else f"Eindrapport, {vocabulary.bron}")
+        render("begrip.md.j2", page["path"], page=page, title=titles[page["vocabulary"]], source=source)
+    scan = {"items": [{"code": e.code, "categorie": e.categorie, "titel": e.titel} for e in framework.scan_entries],
+            "antwoorden": [{"code": a.code, "label": a.label} for a in framework.scan.antwoorden]}
+    render("samenwerkingsscan.md.j2", "samenwerkingsscan.md", scan_json=json.dumps(scan, ensure_ascii=False).replace("<", "\\u003c"))
+    render("open_data.md.j2", "open-data.md", cases=cases)
+
+
+def abbreviations(framework: Framework) -> str:
+    """Abbreviation definitions (Markdown abbr) so terms like RIF show their meaning as a tooltip."""
+    lines = [f"*[{item.term}]: {item.uitleg}" for item in framework.afkortingen.afkortingen]
+    return "\n\n" + "\n".join(lines) + "\n"
+
+
+def data_files(cases: tuple[Case, ...]) -> dict[str, str]:
+    return {"data/casussen.json": cases_json(cases), "data/casussen.csv": cases_csv(cases)}

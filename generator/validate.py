@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import Diagnostic, InputError, format_path
 from generator.load import Document, load_file
-from generator.model import SLUG_PATTERN, WINDOWS_RESERVED, Case
+from generator.model import SLUG_PATTERN, WINDOWS_RESERVED, Case, ScanDocument
 
 import re
 
@@ -137,16 +137,30 @@ def case_paths(root: Path, paths: list[Path] | None = None) -> list[Path]:
     return sorted(path for path in (root / "cases").iterdir() if path.suffix in (".yml", ".yaml"))
 
 
+def parse_scan(document: Document, codes: dict[str, list[str]]) -> ScanDocument:
+    """Validate a filled-in samenwerkingsscan (the YAML the scan page downloads)."""
+    try:
+        return ScanDocument.model_validate(document.data, context={"vocabularies": codes})
+    except ValidationError as err:
+        raise InputError(diagnostics_from(err, document, ScanDocument)) from None
+
+
 def load_cases(root: Path, codes: dict[str, list[str]], paths: list[Path] | None = None) -> list[Case]:
-    """Load, validate and cross-check every case; raise one InputError with every problem."""
+    """Load, validate and cross-check every case; raise one InputError with every problem.
+
+    A file named explicitly whose top level is `samenwerkingsscan:` is checked as scan answers.
+    """
     problems: list[Diagnostic] = []
     cases: list[tuple[Case, Document]] = []
     for path in case_paths(root, paths):
         name = _display(path, root)
         try:
-            if path.suffix == ".yaml":
+            if path.suffix == ".yaml" and not paths:
                 raise InputError([Diagnostic(name, 1, 1, "", "case files end in .yml; rename the file")])
             document = load_file(path, name)
+            if paths and "samenwerkingsscan" in document.data:
+                parse_scan(document, codes)
+                continue
             cases.append((parse_case(document, codes), document))
         except InputError as err:
             problems.extend(err.diagnostics)

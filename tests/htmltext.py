@@ -4,6 +4,9 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 
+BREAKS = {"br", "td", "th", "p", "li", "tr", "div", "h1", "h2", "h3", "ul", "ol", "table"}
+
+
 class _Collector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -16,6 +19,8 @@ class _Collector(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, dict(attrs)))
+        if tag in BREAKS:
+            self.text.append(" ")
         if tag in ("script", "style"):
             self._skip += 1
         if tag in ("h1", "h2", "h3"):

@@ -1,0 +1,122 @@
+"""Across the cases: the data behind the comparison pages, concept pages and the overview filter.
+
+Pure functions from validated cases to plain structures; the templates only loop over them.
+Nothing here is typed twice: every table is derived from the case files.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from generator.content import Framework
+from generator.model import Case
+
+# Vocabularies that get a page per code, with the URL prefix of those pages.
+CONCEPTS = {
+    "drivers": "driver",
+    "externe_drivers": "extern",
+    "aandachtspunten": "aandachtspunt",
+    "spanningen": "spanning",
+    "maatschappelijke_waarde": "meerwaarde",
+    "bouwblokken": "bouwblok",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    case: Case
+    text: str | None
+    extra: str | None = None  # e.g. the role of a driver or the score of a value
+
+
+def concept_path(vocabulary: str, code: str) -> str:
+    return f"begrippen/{CONCEPTS[vocabulary]}-{code.lower()}.md"
+
+
+def mentions(case: Case, vocabulary: str, code: str) -> list[Mention]:
+    """Where one case speaks of one code, with its own line about it."""
+    found: list[Mention] = []
+    if vocabulary == "drivers":
+        found += [Mention(case, d.tekst, d.rol) for d in case.drivers if d.code == code]
+    elif vocabulary == "externe_drivers":
+        found += [Mention(case, d.tekst, d.rol) for d in case.externe_drivers if d.code == code]
+    elif vocabulary == "aandachtspunten":
+        found += [Mention(case, a.tekst) for a in case.aandachtspunten if a.code == code]
+    elif vocabulary == "spanningen":
+        found += [Mention(case, s.tekst) for s in case.spanningen if s.code == code]
+    elif vocabulary == "maatschappelijke_waarde" and case.output:
+        found += [Mention(case, w.tekst, w.score) for w in case.output.maatschappelijke_waarde if w.code == code]
+    elif vocabulary == "bouwblokken" and case.katapult:
+        found += [Mention(case, b.tekst) for b in case.katapult.bouwblokken if b.code == code]
+    return found
+
+
+def concept_pages(framework: Framework, cases: tuple[Case, ...]) -> list[dict]:
+    """One entry per concept page: vocabulary, item and the cases that mention it."""
+    pages = []
+    for vocabulary in CONCEPTS:
+        for item in framework.vocabularies[vocabulary].items:
+            found = [m for case in cases for m in mentions(case, vocabulary, item.code)]
+            steering = [case for case in cases if vocabulary == "drivers" and any(s.code == item.code for s in case.scan)]
+            pages.append({"vocabulary": vocabulary, "item": item, "path": concept_path(vocabulary, item.code),
+                          "mentions": found, "steering": steering})
+    return pages
+
+
+def filter_facets(case: Case) -> dict[str, list[str]]:
+    """The codes the overview filter can select a case by (only validated codes and slugs)."""
+    design = case.design
+    return {
+        "type": [case.type_code or "overig"],
+        "provincie": list(case.provincies),
+        "status": [case.status],
+        "fase": [case.fase.code] if case.fase else [],
+        "hoofdvorm": [design.hoofdvorm] if design and design.hoofdvorm else [],
+        "driver": sorted({d.code for d in case.drivers}),
+        "meerwaarde": sorted({w.code for w in case.output.maatschappelijke_waarde}) if case.output else [],
+        "bouwblok": sorted({b.code for b in case.katapult.bouwblokken}) if case.katapult else [],
+    }
+
+
+FACETS = [("type", "typen", "Type"), ("provincie", "provincies", "Provincie"), ("status", "status", "Status"),
+          ("fase", "fasen", "Fase"), ("hoofdvorm", "hoofdvormen", "Hoofdvorm"), ("driver", "drivers", "Driver"),
+          ("meerwaarde", "maatschappelijke_waarde", "Maatschappelijke meerwaarde"), ("bouwblok", "bouwblokken", "Bouwblok")]
+
+
+def filter_json(cases: tuple[Case, ...]) -> str:
+    """JSON for a <script type="application/json"> block; `<` is escaped so it cannot end the block."""
+    data = {case.slug: filter_facets(case) for case in cases}
+    return json.dumps(data, sort_keys=True, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def facet_options(framework: Framework, cases: tuple[Case, ...]) -> list[dict]:
+    """Each filter with its options (only codes some case has) and how many cases have each."""
+    result = []
+    facets = [filter_facets(case) for case in cases]
+    for key, vocabulary, title in FACETS:
+        counts: dict[str, int] = {}
+        for facet in facets:
+            for code in facet[key]:
+                counts[code] = counts.get(code, 0) + 1
+        options = [{"code": item.code, "label": item.label, "count": counts[item.code]}
+                   for item in framework.vocabularies[vocabulary].items if item.code in counts]
+        if key == "type" and "overig" in counts:
+            options.append({"code": "overig", "label": "Ander type", "count": counts["overig"]})
+        result.append({"key": key, "title": title, "options": options})
+    return result
+
+
+def years(cases: tuple[Case, ...]) -> list[int]:
+    """The span of years the timelines cover, for one common time axis."""
+    found = {int(event.datum[:4]) for case in cases for event in case.tijdlijn}
+    found |= {case.startjaar for case in cases if case.startjaar}
+    return list(range(min(found), max(found) + 1)) if found else []
+
+
+def events_by_year(case: Case) -> dict[int, list]:
+    result: dict[int, list] = {}
+    if case.startjaar and not any(event.soort == "start" for event in case.tijdlijn):
+        result.setdefault(case.startjaar, []).append(None)
+    for event in case.tijdlijn:
+        result.setdefault(int(event.datum[:4]), []).append(event)
+    return result
