@@ -92,6 +92,10 @@ def decode(raw: bytes, name: str) -> str:
         prefix = raw[: err.start].decode("utf-8", errors="replace")
         line, col = _position(prefix, len(prefix))
         raise InputError([Diagnostic(name, line, col, "", f"not valid UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8")]) from None
+    return text
+
+
+def _check_characters(text: str, name: str) -> None:
     problems = []
     for match in FORBIDDEN_CHARS.finditer(text):
         line, col = _position(text, match.start())
@@ -100,7 +104,6 @@ def decode(raw: bytes, name: str) -> str:
             break
     if problems:
         raise InputError(problems)
-    return text
 
 
 def _construct(node: Node, parts: Path_, doc: Document, name: str) -> Any:
@@ -130,6 +133,9 @@ def _construct(node: Node, parts: Path_, doc: Document, name: str) -> Any:
 
 def load_text(text: str, name: str) -> Document:
     """Parse one YAML document from text; raise InputError with a location on any problem."""
+    if len(text.encode("utf-8", errors="surrogatepass")) > MAX_BYTES:
+        raise InputError([Diagnostic(name, 1, 1, "", f"file larger than {MAX_BYTES} bytes; split the text or shorten it")])
+    _check_characters(text, name)
     loader = _StrictLoader(text, name)
     try:
         root = loader.get_single_node()
@@ -137,8 +143,11 @@ def load_text(text: str, name: str) -> Document:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise InputError([Diagnostic(name, line, col, "", str(err.problem or err.context or "invalid YAML"))]) from None
+    except yaml.reader.ReaderError as err:
+        line, col = _position(text, err.position)
+        raise InputError([Diagnostic(name, line, col, "", f"character {err.character!r} is not allowed in YAML")]) from None
     except yaml.YAMLError as err:
-        raise InputError([Diagnostic(name, 1, 1, "", f"invalid YAML: {err}")]) from None
+        raise InputError([Diagnostic(name, 1, 1, "", f"invalid YAML: {str(err)[:200]}")]) from None
     finally:
         loader.dispose()
     if root is None:
