@@ -39,10 +39,11 @@ class Report:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    target: str = "site/"
 
     def __str__(self) -> str:
         times = ", ".join(f"{stage} {value:.2f}s" for stage, value in self.seconds.items())
-        return (f"Built site/ from {self.cases} cases: {self.diagrams_rendered}/{self.diagrams_total} praatplaten rendered "
+        return (f"Built {self.target} from {self.cases} cases: {self.diagrams_rendered}/{self.diagrams_total} praatplaten rendered "
                 f"(rest from cache), {len(self.written)} staged file(s) changed, {len(self.removed)} removed. [{times}]")
 
 
@@ -121,6 +122,7 @@ def build_site(root: Path, offline: bool = False) -> Report:
     report = stage(root)
     clock = time.perf_counter()
     target = root / ("site-offline" if offline else "site")
+    report.target = f"{target.name}/"
     config = "mkdocs.offline.yml" if offline else "mkdocs.yml"
     publish(target, lambda tmp: run_mkdocs(root, tmp, config))
     report.seconds["mkdocs"] = time.perf_counter() - clock

@@ -8,6 +8,7 @@ prints its errors and leaves the last good pages in place.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -40,7 +41,12 @@ def _stage(root: Path) -> None:
         print(f"build failed: {err}", file=sys.stderr, flush=True)
 
 
+def _stop(signum, frame) -> None:
+    raise SystemExit(0)
+
+
 def serve(root: Path, address: str) -> int:
+    signal.signal(signal.SIGTERM, _stop)  # so the MkDocs child is stopped too
     _stage(root)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--config-file", str(root / "mkdocs.yml"), "--dev-addr", address]
@@ -55,5 +61,8 @@ def serve(root: Path, address: str) -> int:
                 _stage(root)
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
     return server.returncode or 0

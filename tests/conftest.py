@@ -23,6 +23,7 @@ def make_project(target: Path, cases: bool = True) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "content", target / "content")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copy(ROOT / "mkdocs.offline.yml", target / "mkdocs.offline.yml")
     if cases:
         shutil.copytree(ROOT / "cases", target / "cases")
     else:
