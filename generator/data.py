@@ -20,7 +20,7 @@ def case_record(case: Case) -> dict[str, Any]:
 
 
 def cases_json(cases: list[Case] | tuple[Case, ...]) -> str:
-    return json.dumps([case_record(case) for case in cases], ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json.dumps([case_record(case) for case in cases], ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def _flatten(value: Any, prefix: str, row: dict[str, str]) -> None:

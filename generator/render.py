@@ -20,7 +20,7 @@ from generator import style
 from generator.errors import BuildError
 
 FONTS_CONF = Path(__file__).with_name("fonts.conf")
-RENDER_VERSION = "3"  # bump when post-processing changes, to invalidate the cache
+RENDER_VERSION = "4"  # bump when post-processing changes, to invalidate the cache
 # Fontconfig complains about the machine's own config files (not about our diagrams); those
 # lines are not Graphviz messages. Every other line on stderr fails the render.
 SYSTEM_NOISE = re.compile(r'Fontconfig (warning|error): "/(etc|usr)/[^"]*\.conf"')
@@ -73,11 +73,13 @@ def _capture_stderr(func, *args):
         return result, "\n".join(line for line in lines if line.strip() and not SYSTEM_NOISE.match(line))
 
 
-def _draw(dot: str, fmt: str) -> bytes:
+def _draw(dot: str) -> tuple[bytes, bytes]:
+    """Lay the graph out once, then draw it as SVG and as PDF."""
     import pygraphviz
 
     graph = pygraphviz.AGraph(string=dot)
-    return graph.draw(format=fmt, prog="dot")
+    graph.layout(prog="dot")
+    return graph.draw(format="svg"), graph.draw(format="pdf")
 
 
 def _svg(raw: bytes, diagram: Diagram) -> str:
@@ -109,19 +111,31 @@ def _check_inert(svg: str, name: str) -> None:
 
 
 def _a3(raw_pdf: bytes) -> bytes:
-    from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+    """Place Graphviz's page, scaled to fit with a margin, centred on one A3 landscape page.
 
-    source = PdfReader(io.BytesIO(raw_pdf)).pages[0]
-    width, height = float(source.mediabox.width), float(source.mediabox.height)
+    The drawing is wrapped in one transformation (`q … cm … Q`) instead of being re-parsed,
+    so fonts and vectors stay exactly as Graphviz wrote them.
+    """
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DecodedStreamObject, RectangleObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(raw_pdf)))
+    page = writer.pages[0]
+    box = page.mediabox
+    width, height = float(box.width), float(box.height)
     page_w, page_h = (inches * 72 for inches in style.PAGE_INCHES)
     margin = style.MARGIN_INCHES * 72
     scale = min((page_w - 2 * margin) / width, (page_h - 2 * margin) / height)
-    dx = (page_w - width * scale) / 2 - float(source.mediabox.left) * scale
-    dy = (page_h - height * scale) / 2 - float(source.mediabox.bottom) * scale
-    page = PageObject.create_blank_page(width=page_w, height=page_h)
-    page.merge_transformed_page(source, Transformation().scale(scale).translate(dx, dy))
-    writer = PdfWriter()
-    writer.add_page(page)
+    dx = (page_w - width * scale) / 2 - float(box.left) * scale
+    dy = (page_h - height * scale) / 2 - float(box.bottom) * scale
+    content = DecodedStreamObject()
+    content.set_data(f"q {scale:.6f} 0 0 {scale:.6f} {dx:.4f} {dy:.4f} cm\n".encode() + page.get_contents().get_data() + b"\nQ\n")
+    content = content.flate_encode()
+    page.replace_contents(content)
+    page.mediabox = RectangleObject([0, 0, page_w, page_h])
+    for key in ("/CropBox", "/TrimBox", "/BleedBox", "/ArtBox"):
+        if key in page:
+            del page[key]
     writer.add_metadata({"/Producer": "hsvmbo generator", "/Creator": "Graphviz via pygraphviz"})
     out = io.BytesIO()
     writer.write(out)
@@ -131,10 +145,9 @@ def _a3(raw_pdf: bytes) -> bytes:
 def render_one(diagram: Diagram) -> Rendered:
     """Render one diagram; raise BuildError on any Graphviz message."""
     _prepare_environment()
-    svg_raw, svg_err = _capture_stderr(_draw, diagram.dot, "svg")
-    pdf_raw, pdf_err = _capture_stderr(_draw, diagram.dot, "pdf")
-    if svg_err or pdf_err:
-        raise BuildError(f"Graphviz reported a problem in praatplaat '{diagram.name}': {(svg_err or pdf_err)[:300]}")
+    (svg_raw, pdf_raw), messages = _capture_stderr(_draw, diagram.dot)
+    if messages:
+        raise BuildError(f"Graphviz reported a problem in praatplaat '{diagram.name}': {messages[:300]}")
     return Rendered(_svg(svg_raw, diagram), _a3(pdf_raw))
 
 
