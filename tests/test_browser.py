@@ -347,3 +347,45 @@ def test_offline_bundle_works_from_file(browser, tmp_path_factory: pytest.TempPa
 
     assert [url for url in visit.requests if not url.startswith(("file://", "data:", "blob:", "about:"))] == []
     assert visit.problems == []
+
+
+# --- the overview filter and the samenwerkingsscan (issue 5) ------------------------------------
+
+@pytest.mark.browser
+def test_overview_filters_narrow_the_list_and_counts_agree(page) -> None:
+    page.goto("casussen/")
+    rows = page.locator("article table tbody tr")
+    total = rows.count()
+    assert page.locator("#casus-filter").is_visible()
+    option = page.locator("#casus-filter select[name=type] option[value=SGS]")
+    expected = int(re.search(r"\((\d+)\)$", option.inner_text()).group(1))
+    page.select_option("#casus-filter select[name=type]", "SGS")
+    visible = page.locator("article table tbody tr:not([hidden])")
+    assert visible.count() == expected == 4
+    assert page.locator(".casus-teller").inner_text() == f"{expected} van {total} casussen"
+    statuses = page.locator("#casus-filter select[name=status] option[value=on-hold]").inner_text()
+    page.select_option("#casus-filter select[name=status]", "on-hold")
+    assert visible.count() == int(re.search(r"\((\d+)\)$", statuses).group(1)) == 1
+    page.click("#casus-filter button[type=reset]")
+    page.wait_for_function(f"document.querySelectorAll('article table tbody tr:not([hidden])').length === {total}")
+
+
+@pytest.mark.browser
+def test_scan_answers_persist_and_download_as_valid_yaml(page, tmp_path: Path) -> None:
+    from generator.cli import main
+
+    page.goto("samenwerkingsscan/")
+    page.fill("#scan-naam", 'Onze "samenwerking": test \\ met tekens')
+    page.check("fieldset[data-code='2e'] input[value=sterk]")
+    page.check("fieldset[data-code='5c'] input[value=zwak]")
+    summary = page.locator("#scan-samenvatting").inner_text()
+    assert "2e Gevoel van urgentie" in summary and "5c Wendbaarheid" in summary
+    page.reload()
+    assert page.locator("fieldset[data-code='2e'] input[value=sterk]").is_checked(), "answers stay in the browser"
+    with page.expect_download() as download_info:
+        page.click("#scan-download")
+    target = tmp_path / "samenwerkingsscan.yml"
+    download_info.value.save_as(target)
+    assert main(["validate", str(target)]) == 0
+    text = target.read_text(encoding="utf-8")
+    assert "antwoord: sterk" in text and 'code: "5c"' in text
