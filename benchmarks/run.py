@@ -425,7 +425,7 @@ def main() -> int:
     if args.baseline_sizes and not shutil.which("dot"):
         raise SystemExit("the naive baseline needs the `dot` binary: apt-get install -y graphviz (or pass --baseline-sizes with no sizes)")
     args.out.mkdir(parents=True, exist_ok=True)
-    rows, clock = [], time.perf_counter()
+    rows = []
     for n in args.sizes:
         start = time.perf_counter()
         rows.append(bench_size(n, args))

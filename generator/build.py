@@ -8,7 +8,6 @@ The core never imports MkDocs; it runs as a separate process on the staging fold
 """
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -21,9 +20,10 @@ from generator.diagrams import case_dot, framework_dot
 from generator.escape import Escaper, Md, markdown_extensions
 from generator.errors import BuildError
 from generator.model import Case
-from generator.pages import Site, data_files, render_pages
+from generator.data import data_files
+from generator.pages import Site, render_pages
 from generator.render import Cache, Diagram, render_all
-from generator.schema import case_schema
+from generator.schema import schema_json
 from generator.validate import load_cases
 from generator.write import publish, sync_tree
 
@@ -90,7 +90,7 @@ def generate(root: Path, report: Report | None = None) -> dict[str, bytes]:
     files = {path: text.encode("utf-8") for path, text in render_pages(site, escaper).items()}
     files.update({path: text.encode("utf-8") for path, text in data_files(site.cases).items()})
     files.update({f"praatplaten/{name}.pdf": r.pdf for name, r in rendered.items()})
-    files["schema/case.schema.json"] = (json.dumps(case_schema(framework), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    files["schema/case.schema.json"] = schema_json(framework).encode("utf-8")
     files.update(_static_files(root))
     report.seconds["pages"] = time.perf_counter() - clock
     return files

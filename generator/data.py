@@ -56,3 +56,8 @@ def cases_csv(cases: list[Case] | tuple[Case, ...]) -> str:
     for row in rows:
         writer.writerow({key: _safe_cell(row.get(key, "")) for key in ordered})
     return out.getvalue()
+
+
+def data_files(cases: list[Case] | tuple[Case, ...]) -> dict[str, str]:
+    """The downloadable files, by their path in the site."""
+    return {"data/casussen.json": cases_json(cases), "data/casussen.csv": cases_csv(cases)}

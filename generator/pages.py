@@ -18,7 +18,6 @@ import yaml
 
 from generator import compare
 from generator.content import Framework
-from generator.data import cases_csv, cases_json
 from generator.escape import Escaper, Md, link
 from generator.model import Case
 
@@ -113,7 +112,3 @@ def abbreviations(framework: Framework) -> str:
     """Abbreviation definitions (Markdown abbr) so terms like RIF show their meaning as a tooltip."""
     lines = [f"*[{item.term}]: {item.uitleg}" for item in framework.afkortingen.afkortingen]
     return "\n\n" + "\n".join(lines) + "\n"
-
-
-def data_files(cases: tuple[Case, ...]) -> dict[str, str]:
-    return {"data/casussen.json": cases_json(cases), "data/casussen.csv": cases_csv(cases)}

@@ -37,8 +37,13 @@ def case_schema(framework: Framework) -> dict[str, Any]:
     return schema
 
 
+def schema_json(framework: Framework) -> str:
+    """The schema as the text that is committed and served."""
+    return json.dumps(case_schema(framework), indent=2, ensure_ascii=False) + "\n"
+
+
 def schema_text(root: Path) -> str:
-    return json.dumps(case_schema(load_framework(root)), indent=2, ensure_ascii=False) + "\n"
+    return schema_json(load_framework(root))
 
 
 def write_schema(root: Path) -> Path:

@@ -6,6 +6,7 @@ names the file, line, column and field, and says what would be valid.
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 import unicodedata
 from pathlib import Path
@@ -15,8 +16,6 @@ from pydantic import BaseModel, ValidationError
 from generator.errors import Diagnostic, InputError, format_path
 from generator.load import Document, load_file
 from generator.model import SLUG_PATTERN, WINDOWS_RESERVED, Case, ScanDocument
-
-import re
 
 _SLUG = re.compile(SLUG_PATTERN, re.ASCII)
 

@@ -26,9 +26,10 @@ def _inside(base: Path, relative: str) -> Path:
 def sync_tree(base: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
     """Make `base` hold exactly `files` (relative path → bytes); return (written, removed)."""
     base.mkdir(parents=True, exist_ok=True)
+    targets = {relative: _inside(base, relative) for relative in files}
     written = []
     for relative, data in sorted(files.items()):
-        target = _inside(base, relative)
+        target = targets[relative]
         if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -36,7 +37,7 @@ def sync_tree(base: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]
         tmp.write_bytes(data)
         os.replace(tmp, target)
         written.append(relative)
-    wanted = {str(_inside(base, relative)) for relative in files}
+    wanted = {str(target) for target in targets.values()}
     removed = []
     for path in sorted(base.rglob("*"), reverse=True):
         if path.is_file() or path.is_symlink():

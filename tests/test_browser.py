@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +21,9 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from browser_support import ARTIFACTS, ROOT, axe_source, crawl, launch, page_paths, search, serve
+from browser_support import ARTIFACTS, axe_source, crawl, launch, page_paths, search, serve
 from conftest import make_project
-from htmltext import main_content, text_of
+from htmltext import text_of
 
 pytestmark = pytest.mark.browser
 

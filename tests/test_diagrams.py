@@ -2,7 +2,6 @@
 labels that survive any contributor text."""
 from __future__ import annotations
 
-import io
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
