@@ -8,6 +8,7 @@ The core never imports MkDocs; it runs as a separate process on the staging fold
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -19,13 +20,12 @@ from generator.content import Framework, load_framework
 from generator.diagrams import case_dot, framework_dot
 from generator.escape import Escaper, Md, markdown_extensions
 from generator.errors import BuildError
-from generator.model import Case
 from generator.data import data_files
 from generator.pages import Site, render_pages
-from generator.render import Cache, Diagram, render_all
+from generator.render import Cache, Diagram, Rendered, render_all
 from generator.schema import schema_json
-from generator.validate import load_cases
-from generator.write import publish, sync_tree
+from generator.validate import CaseCache, Loaded, load_all
+from generator.write import Manifest, publish, sync_tree
 
 STAGING = Path("build/docs")
 CACHE = Path(".cache/praatplaten")
@@ -47,15 +47,50 @@ class Report:
                 f"(rest from cache), {len(self.written)} staged file(s) changed, {len(self.removed)} removed. [{times}]")
 
 
-def _diagrams(framework: Framework, cases: list[Case]) -> list[Diagram]:
+@dataclass
+class Memo:
+    """What `serve` keeps between two stages, so that an edit costs what it changes.
+
+    Everything is keyed by content (file digests, diagram keys) and held in memory only; only
+    the entries of the last stage are kept, so it never grows beyond one site's worth.
+    """
+
+    cases: CaseCache = field(default_factory=CaseCache)
+    framework: str = ""
+    dots: dict[str, str] = field(default_factory=dict)  # case file digest → DOT text
+    rendered: dict[str, Rendered] = field(default_factory=dict)  # diagram key → SVG and PDF
+    staged: Manifest = field(default_factory=Manifest)
+
+
+def _framework_digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted((root / "content").glob("*.yml")):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _diagrams(framework: Framework, loaded: list[Loaded], memo: Memo) -> list[Diagram]:
     blocks = ", ".join(blok.titel for blok in framework.redeneerlijn.blokken)
     result = [Diagram("redeneerlijn", framework_dot(framework), "Lege praatplaat van de redeneerlijn",
                       f"Zes blokken in volgorde: {blocks}. Per blok de leidende vragen en lijsten, met ruimte om in te vullen.")]
-    for case in cases:
-        result.append(Diagram(case.slug, case_dot(case, framework), f"Praatplaat van {case.naam}",
+    dots = {}
+    for item in loaded:
+        case = item.case
+        dots[item.digest] = memo.dots.get(item.digest) or case_dot(case, framework)
+        result.append(Diagram(case.slug, dots[item.digest], f"Praatplaat van {case.naam}",
                               f"De zes blokken van de redeneerlijn ({blocks}) ingevuld voor {case.naam}; "
                               f"richtinggevende scan-items zijn gemarkeerd met een ster."))
+    memo.dots = dots
     return result
+
+
+def _render(diagrams: list[Diagram], cache: Cache, memo: Memo) -> tuple[dict[str, Rendered], int]:
+    keys = {diagram.name: diagram.key() for diagram in diagrams}
+    known = {diagram.name: memo.rendered[keys[diagram.name]] for diagram in diagrams if keys[diagram.name] in memo.rendered}
+    fresh, count = render_all([diagram for diagram in diagrams if diagram.name not in known], cache)
+    rendered = {**known, **fresh}
+    memo.rendered = {keys[name]: value for name, value in rendered.items()}
+    return rendered, count
 
 
 def _static_files(root: Path) -> dict[str, bytes]:
@@ -69,18 +104,23 @@ def _static_files(root: Path) -> dict[str, bytes]:
     return files
 
 
-def generate(root: Path, report: Report | None = None) -> dict[str, bytes]:
+def generate(root: Path, report: Report | None = None, memo: Memo | None = None) -> dict[str, bytes]:
     """Every file of the staging folder, computed in memory; nothing is written but the render cache."""
     report = report or Report()
+    memo = memo or Memo()
     clock = time.perf_counter()
+    framework_digest = _framework_digest(root)
+    if framework_digest != memo.framework:
+        memo.framework, memo.dots = framework_digest, {}
     framework = load_framework(root)
-    cases = load_cases(root, framework.codes())
+    loaded = load_all(root, framework.codes(), cache=memo.cases)
+    cases = [item.case for item in loaded]
     report.cases = len(cases)
     report.seconds["load+validate"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    diagrams = _diagrams(framework, cases)
-    rendered, report.diagrams_rendered = render_all(diagrams, Cache(root / CACHE))
+    diagrams = _diagrams(framework, loaded, memo)
+    rendered, report.diagrams_rendered = _render(diagrams, Cache(root / CACHE), memo)
     report.diagrams_total = len(diagrams)
     report.seconds["diagrams"] = time.perf_counter() - clock
 
@@ -96,12 +136,13 @@ def generate(root: Path, report: Report | None = None) -> dict[str, bytes]:
     return files
 
 
-def stage(root: Path, report: Report | None = None) -> Report:
-    """Generate and sync the staging folder (what `serve` reruns on every change)."""
+def stage(root: Path, report: Report | None = None, memo: Memo | None = None) -> Report:
+    """Generate and sync the staging folder (what `serve` reruns, with one Memo, on every change)."""
     report = report or Report()
-    files = generate(root, report)
+    memo = memo or Memo()
+    files = generate(root, report, memo)
     clock = time.perf_counter()
-    report.written, report.removed = sync_tree(root / STAGING, files)
+    report.written, report.removed = sync_tree(root / STAGING, files, memo.staged)
     report.seconds["write"] = time.perf_counter() - clock
     return report
 

@@ -210,14 +210,22 @@ def _document(root: Node | None, name: str) -> Document:
     return doc
 
 
-def load_file(path: Path, name: str | None = None) -> Document:
-    """Read and parse one file; symlinks are refused so nothing outside the tree is read."""
-    name = name or str(path)
+def read_file(path: Path, name: str) -> bytes:
+    """The file's bytes (at most MAX_BYTES + 1); symlinks are refused so nothing outside the tree is read."""
     if path.is_symlink():
         raise InputError([Diagnostic(name, 1, 1, "", "symbolic links are not allowed; add the file itself")])
     try:
         with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            return handle.read(MAX_BYTES + 1)
     except OSError as err:
         raise InputError([Diagnostic(name, 1, 1, "", f"cannot read file: {err.strerror}")]) from None
+
+
+def load_file(path: Path, name: str | None = None) -> Document:
+    """Read and parse one file."""
+    name = name or str(path)
+    return load_bytes(read_file(path, name), name)
+
+
+def load_bytes(raw: bytes, name: str) -> Document:
     return load_text(decode(raw, name), name)

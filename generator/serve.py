@@ -1,9 +1,12 @@
 """`serve`: preview the site; regenerate the staging folder when cases/ or content/ change.
 
 MkDocs serves build/docs with live reload (with current click it reloads the browser only when
-`--livereload` is given). This loop watches the sources and re-stages them; only files whose
-bytes changed are rewritten, so MkDocs rebuilds on real changes only. A broken case file
-prints its errors and leaves the last good pages in place.
+`--livereload` is given) and `--dirty`: after the first full build it rebuilds only the pages
+whose staged file changed (`--no-strict`, since MkDocs counts its own "dirty build" notice as a
+warning; `build` stays strict). This loop watches the sources and re-stages them with one Memo, so
+only edited case files are parsed again and only files whose bytes changed are rewritten. A
+broken case file prints its errors and leaves the last good pages in place. (A dirty rebuild
+does not delete the page of a case file that was removed; restart serve to drop it.)
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator.build import stage
+from generator.build import Memo, stage
 from generator.errors import BuildError, InputError
 
 POLL_SECONDS = 0.3
@@ -29,10 +32,10 @@ def _snapshot(root: Path) -> dict[str, float]:
     return state
 
 
-def _stage(root: Path) -> None:
+def _stage(root: Path, memo: Memo) -> None:
     try:
-        report = stage(root)
-        print(f"staged: {len(report.written)} changed, {len(report.removed)} removed", flush=True)
+        report = stage(root, memo=memo)
+        print(f"staged in {sum(report.seconds.values()):.2f}s: {len(report.written)} changed, {len(report.removed)} removed", flush=True)
     except InputError as err:
         for diagnostic in err.diagnostics:
             print(diagnostic, file=sys.stderr, flush=True)
@@ -47,9 +50,10 @@ def _stop(signum, frame) -> None:
 
 def serve(root: Path, address: str) -> int:
     signal.signal(signal.SIGTERM, _stop)  # so the MkDocs child is stopped too
-    _stage(root)
+    memo = Memo()
+    _stage(root, memo)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--config-file", str(root / "mkdocs.yml"), "--dev-addr", address]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--no-strict", "--config-file", str(root / "mkdocs.yml"), "--dev-addr", address]
     server = subprocess.Popen(command, cwd=root, env=env)
     seen = _snapshot(root)
     try:
@@ -58,7 +62,7 @@ def serve(root: Path, address: str) -> int:
             now = _snapshot(root)
             if now != seen:
                 seen = now
-                _stage(root)
+                _stage(root, memo)
     finally:
         server.terminate()
         try:

@@ -6,15 +6,21 @@ names the file, line, column and field, and says what would be valid.
 from __future__ import annotations
 
 import difflib
+import gc
+import hashlib
+import json
 import re
 import typing
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import Diagnostic, InputError, format_path
-from generator.load import Document, load_file
+from generator.load import Document, load_bytes, read_file
 from generator.model import SLUG_PATTERN, WINDOWS_RESERVED, Case, ScanDocument
 
 _SLUG = re.compile(SLUG_PATTERN, re.ASCII)
@@ -144,42 +150,104 @@ def parse_scan(document: Document, codes: dict[str, list[str]]) -> ScanDocument:
         raise InputError(diagnostics_from(err, document, ScanDocument)) from None
 
 
-def load_cases(root: Path, codes: dict[str, list[str]], paths: list[Path] | None = None) -> list[Case]:
+@dataclass(frozen=True)
+class Loaded:
+    """A valid case file: the case, where its slug is (for cross-file messages) and its digest."""
+
+    case: Case
+    name: str
+    slug_at: tuple[int, int]
+    digest: str
+
+
+class CaseCache:
+    """Valid cases by file name and SHA-256 of the file's bytes, kept between two loads.
+
+    `serve` holds one, so after an edit only the edited file is parsed and validated again.
+    Only the files of the last load are kept, and everything is dropped when the vocabularies
+    change (the validation depends on them). It lives in memory only: nothing on disk is trusted.
+    """
+
+    def __init__(self) -> None:
+        self._codes: str = ""
+        self._entries: dict[tuple[str, str], Loaded] = {}
+
+    def begin(self, codes: dict[str, list[str]]) -> None:
+        fingerprint = hashlib.sha256(json.dumps(codes, sort_keys=True).encode("utf-8")).hexdigest()
+        if fingerprint != self._codes:
+            self._codes, self._entries = fingerprint, {}
+
+    def get(self, name: str, digest: str) -> Loaded | None:
+        return self._entries.get((name, digest))
+
+    def keep(self, loaded: list[Loaded]) -> None:
+        self._entries = {(item.name, item.digest): item for item in loaded}
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Parsing allocates many small objects and no cycles; the cyclic collector only costs time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def load_cases(root: Path, codes: dict[str, list[str]], paths: list[Path] | None = None,
+               cache: CaseCache | None = None) -> list[Case]:
     """Load, validate and cross-check every case; raise one InputError with every problem.
 
     A file named explicitly whose top level is `samenwerkingsscan:` is checked as scan answers.
     """
+    return [item.case for item in load_all(root, codes, paths, cache)]
+
+
+def load_all(root: Path, codes: dict[str, list[str]], paths: list[Path] | None = None,
+             cache: CaseCache | None = None) -> list[Loaded]:
+    """As load_cases, with each case's file name, slug position and digest, sorted by slug."""
     problems: list[Diagnostic] = []
-    cases: list[tuple[Case, Document]] = []
-    for path in case_paths(root, paths):
-        name = _display(path, root)
-        try:
-            if path.suffix == ".yaml" and not paths:
-                raise InputError([Diagnostic(name, 1, 1, "", "case files end in .yml; rename the file")])
-            document = load_file(path, name)
-            if paths and "samenwerkingsscan" in document.data:
-                parse_scan(document, codes)
-                continue
-            cases.append((parse_case(document, codes), document))
-        except InputError as err:
-            problems.extend(err.diagnostics)
-    problems.extend(_cross_check(cases))
+    loaded: list[Loaded] = []
+    if cache:
+        cache.begin(codes)
+    with _no_cyclic_gc():
+        for path in case_paths(root, paths):
+            name = _display(path, root)
+            try:
+                if path.suffix == ".yaml" and not paths:
+                    raise InputError([Diagnostic(name, 1, 1, "", "case files end in .yml; rename the file")])
+                raw = read_file(path, name)
+                digest = hashlib.sha256(raw).hexdigest()
+                hit = cache.get(name, digest) if cache else None
+                if hit is None:
+                    document = load_bytes(raw, name)
+                    if paths and "samenwerkingsscan" in document.data:
+                        parse_scan(document, codes)
+                        continue
+                    hit = Loaded(parse_case(document, codes), name, document.position(("slug",)), digest)
+                loaded.append(hit)
+            except InputError as err:
+                problems.extend(err.diagnostics)
+    problems.extend(_cross_check(loaded))
     if problems:
         raise InputError(problems)
-    return [case for case, _ in sorted(cases, key=lambda pair: pair[0].slug)]
+    if cache:
+        cache.keep(loaded)
+    return sorted(loaded, key=lambda item: item.case.slug)
 
 
-def _cross_check(cases: list[tuple[Case, Document]]) -> list[Diagnostic]:
+def _cross_check(loaded: list[Loaded]) -> list[Diagnostic]:
     problems = []
-    seen: dict[str, Document] = {}
-    for case, document in cases:
-        key = unicodedata.normalize("NFKC", case.slug).casefold()
+    seen: dict[str, Loaded] = {}
+    for item in loaded:
+        key = unicodedata.normalize("NFKC", item.case.slug).casefold()
         if key in seen:
             other = seen[key]
-            line = other.position(("slug",))[0]
-            problems.append(Diagnostic(document.path, *document.position(("slug",)), "slug", f"duplicate slug '{case.slug}' (also in {other.path}:{line})"))
+            problems.append(Diagnostic(item.name, *item.slug_at, "slug", f"duplicate slug '{item.case.slug}' (also in {other.name}:{other.slug_at[0]})"))
         else:
-            seen[key] = document
+            seen[key] = item
     return problems
 
 

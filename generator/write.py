@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -17,33 +18,61 @@ from generator.errors import BuildError
 
 
 def _inside(base: Path, relative: str) -> Path:
+    """base / relative, refused if it would leave base (base must be resolved already)."""
     target = (base / relative).resolve()
-    if not target.is_relative_to(base.resolve()) or target == base.resolve():
+    if not target.is_relative_to(base) or target == base:
         raise BuildError(f"refusing to write outside {base}: {relative}")
     return target
 
 
-def sync_tree(base: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
+class Manifest:
+    """What the last sync wrote: path → (bytes, size, mtime_ns), so the next sync can skip reading
+    a file back when its stat is unchanged since we wrote it and its new bytes are the same."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, tuple[bytes, int, int]] = {}
+
+    def unchanged(self, relative: str, target: Path, data: bytes) -> bool:
+        entry = self.entries.get(relative)
+        if entry is None or not (entry[0] is data or entry[0] == data):
+            return False
+        try:
+            status = target.lstat()
+        except OSError:
+            return False
+        return stat.S_ISREG(status.st_mode) and (status.st_size, status.st_mtime_ns) == entry[1:]
+
+    def record(self, relative: str, target: Path, data: bytes) -> None:
+        status = target.lstat()
+        self.entries[relative] = (data, status.st_size, status.st_mtime_ns)
+
+
+def sync_tree(base: Path, files: dict[str, bytes], manifest: Manifest | None = None) -> tuple[list[str], list[str]]:
     """Make `base` hold exactly `files` (relative path → bytes); return (written, removed)."""
     base.mkdir(parents=True, exist_ok=True)
-    targets = {relative: _inside(base, relative) for relative in files}
+    resolved = base.resolve()
+    manifest = manifest or Manifest()
     written = []
+    wanted = set()
     for relative, data in sorted(files.items()):
-        target = targets[relative]
-        if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
+        target = _inside(resolved, relative)
+        wanted.add(str(target))
+        if manifest.unchanged(relative, target, data):
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-        written.append(relative)
-    wanted = {str(target) for target in targets.values()}
+        if not (target.is_file() and not target.is_symlink() and target.read_bytes() == data):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+            written.append(relative)
+        manifest.record(relative, target, data)
+    manifest.entries = {relative: entry for relative, entry in manifest.entries.items() if relative in files}
     removed = []
-    for path in sorted(base.rglob("*"), reverse=True):
+    for path in sorted(resolved.rglob("*"), reverse=True):
         if path.is_file() or path.is_symlink():
-            if str(path.resolve()) not in wanted and str(path) not in wanted:
+            if str(path) not in wanted:
                 path.unlink()
-                removed.append(str(path.relative_to(base)))
+                removed.append(str(path.relative_to(resolved)))
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return written, removed

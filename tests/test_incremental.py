@@ -1,0 +1,110 @@
+"""What `serve` relies on: one Memo across stages re-parses only edited files, renders only
+changed praatplaten, and rewrites only files whose bytes changed, without trusting anything
+but the bytes on disk."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import validate
+from generator.build import STAGING, Memo, stage
+from generator.errors import InputError
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files the loader parses (not the ones it takes from the cache)."""
+    names: list[str] = []
+    real = validate.load_bytes
+
+    def counting(raw: bytes, name: str):
+        names.append(name)
+        return real(raw, name)
+
+    monkeypatch.setattr(validate, "load_bytes", counting)
+    return names
+
+
+def edit(project: Path, slug: str, field: str, value: str) -> None:
+    path = project / "cases" / f"{slug}.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data[field] = value
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def test_second_stage_parses_renders_and_writes_nothing(project: Path, parsed: list[str]) -> None:
+    memo = Memo()
+    first = stage(project, memo=memo)
+    assert len(parsed) == 11 and first.diagrams_rendered == 12
+    parsed.clear()
+    second = stage(project, memo=memo)
+    assert parsed == [] and second.diagrams_rendered == 0
+    assert second.written == [] and second.removed == []
+
+
+def test_an_edit_reparses_and_rewrites_only_that_case(project: Path, parsed: list[str]) -> None:
+    memo = Memo()
+    stage(project, memo=memo)
+    parsed.clear()
+    edit(project, "digiwise", "naam", "Digiwise vernieuwd")
+    report = stage(project, memo=memo)
+    assert parsed == ["cases/digiwise.yml"]
+    assert report.diagrams_rendered == 1, "the name is on the praatplaat"
+    assert "casussen/digiwise.md" in report.written and "praatplaten/digiwise.pdf" in report.written
+    others = [path for path in report.written if path.startswith("casussen/") and path not in ("casussen/digiwise.md", "casussen/index.md")]
+    assert others == []
+    assert "Digiwise vernieuwd" in (project / STAGING / "casussen" / "digiwise.md").read_text(encoding="utf-8")
+
+
+def test_a_staged_file_changed_behind_the_memo_is_restored(project: Path) -> None:
+    memo = Memo()
+    stage(project, memo=memo)
+    page = project / STAGING / "casussen" / "digiwise.md"
+    good = page.read_bytes()
+    page.write_bytes(good.replace(b"Digiwise", b"Vervalst", 1))
+    report = stage(project, memo=memo)
+    assert report.written == ["casussen/digiwise.md"] and page.read_bytes() == good
+
+
+def test_a_broken_edit_fails_and_the_next_good_one_recovers(project: Path) -> None:
+    memo = Memo()
+    stage(project, memo=memo)
+    edit(project, "digiwise", "status", "kapot")
+    with pytest.raises(InputError) as caught:
+        stage(project, memo=memo)
+    assert any("unknown code 'kapot'" in str(d) and d.file == "cases/digiwise.yml" for d in caught.value.diagnostics)
+    edit(project, "digiwise", "status", "actief")
+    edit(project, "digiwise", "thema", "Weer goed")
+    report = stage(project, memo=memo)
+    assert "casussen/digiwise.md" in report.written
+
+
+def test_a_new_file_is_checked_next_to_cached_cases(project: Path) -> None:
+    memo = Memo()
+    stage(project, memo=memo)
+    source = (project / "cases" / "digiwise.yml").read_text(encoding="utf-8")
+    (project / "cases" / "digiwise-kopie.yml").write_text(source, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        stage(project, memo=memo)
+    messages = [str(d) for d in caught.value.diagnostics]
+    assert any("cases/digiwise-kopie.yml" in m and "must equal the file name" in m for m in messages)
+
+
+def test_a_changed_vocabulary_revalidates_every_case(project: Path, parsed: list[str]) -> None:
+    memo = Memo()
+    stage(project, memo=memo)
+    parsed.clear()
+    vocabularies = project / "content" / "vocabulaires.yml"
+    text = vocabularies.read_text(encoding="utf-8")
+    vocabularies.write_text(text.replace("    - {code: gestopt, label: Gestopt}\n", ""), encoding="utf-8")
+    try:
+        stage(project, memo=memo)
+    except InputError as err:  # a bundled case may use the removed code; then that is reported
+        assert all("gestopt" in d.message for d in err.diagnostics)
+    assert len(parsed) == 11
+    vocabularies.write_text(text, encoding="utf-8")
+    parsed.clear()
+    stage(project, memo=memo)
+    assert len(parsed) == 11
