@@ -28,7 +28,15 @@ from generator.validate import CaseCache, Loaded, load_all
 from generator.write import Manifest, publish, sync_tree
 
 STAGING = Path("build/docs")
-CACHE = Path(".cache/praatplaten")
+
+
+def cache_dir() -> Path:
+    """Where rendered praatplaten are kept by content hash: outside the project, so that no file
+    in a pull request can pose as a rendered praatplaat ($HSVMBO_CACHE_DIR, else the user's cache)."""
+    configured = os.environ.get("HSVMBO_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hsvmbo-site" / "praatplaten"
 
 
 @dataclass
@@ -120,7 +128,7 @@ def generate(root: Path, report: Report | None = None, memo: Memo | None = None)
 
     clock = time.perf_counter()
     diagrams = _diagrams(framework, loaded, memo)
-    rendered, report.diagrams_rendered = _render(diagrams, Cache(root / CACHE), memo)
+    rendered, report.diagrams_rendered = _render(diagrams, Cache(cache_dir()), memo)
     report.diagrams_total = len(diagrams)
     report.seconds["diagrams"] = time.perf_counter() - clock
 

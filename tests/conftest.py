@@ -13,6 +13,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/* from current output")
 
 
+@pytest.fixture(autouse=True)
+def own_render_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts with an empty praatplaat cache, so counts of rendered diagrams mean something."""
+    monkeypatch.setenv("HSVMBO_CACHE_DIR", str(tmp_path_factory.mktemp("render-cache")))
+
+
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
