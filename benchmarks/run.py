@@ -48,6 +48,7 @@ TARGETS = {
     "scale_10000": 11.0,  # time(10,000) / time(1,000)
     "peak_10000_mib": 1024.0,
     "rebuild_s": 0.5,  # generator stage after one edit among 1,000
+    "serve_s": 3.0,  # serve shows an edited case, 1,000 cases
     "page_kib": 300.0,
     "search_mib_1000": 5.0,
 }
@@ -84,14 +85,14 @@ def worker_mkdocs(root: Path, config: str, site: Path) -> dict:
 
 def worker_dot(root: Path) -> dict:
     """Naive diagrams: the same DOT text, one `dot` process per diagram and format, one after another."""
-    from generator.build import _diagrams
+    from generator.build import Memo, _diagrams
     from generator.content import load_framework
-    from generator.validate import load_cases
+    from generator.validate import load_all
 
     framework = load_framework(root)
-    cases = load_cases(root, framework.codes())
+    loaded = load_all(root, framework.codes())
     clock = time.perf_counter()
-    diagrams = _diagrams(framework, cases)
+    diagrams = _diagrams(framework, loaded, Memo())
     dot_text = time.perf_counter() - clock
     out = root / "baseline-dot"
     if out.exists():
@@ -108,20 +109,12 @@ def worker_dot(root: Path) -> dict:
     return {"wall": dot_text + render, "dot_text": dot_text, "render": render, "diagrams": len(diagrams), **_rss()}
 
 
-def worker_edit(root: Path, slug: str) -> dict:
-    """Edit one case (its name and aanleiding: its page, the pages listing it and its praatplaat change), re-stage.
-
-    Measured twice: in a fresh process (as `python -m generator build` after an edit) and as the
-    second stage() of one process (as `serve` does on every change, after its first stage()).
-    """
+def _editor(root: Path, slug: str):
+    """edit(marker): change the case's name and aanleiding (its page, the pages listing it and its praatplaat change)."""
     import yaml
 
     from benchmarks.synthetic import dump_case
-    from generator.build import Report, stage
 
-    staged = root / "build" / "docs"
-    mention = re.compile(rb"(?<![a-z0-9-])" + re.escape(slug.encode()) + rb"(?![a-z0-9-])")
-    listing = sorted(str(p.relative_to(staged)) for p in staged.rglob("*") if p.is_file() and mention.search(p.read_bytes()))
     path = root / "cases" / f"{slug}.yml"
     original = path.read_text(encoding="utf-8")
 
@@ -131,6 +124,22 @@ def worker_edit(root: Path, slug: str) -> dict:
         data["aanleiding"]["tekst"] = f"{marker.capitalize()}. " + data["aanleiding"]["tekst"]
         path.write_text(dump_case(data), encoding="utf-8")
 
+    return edit
+
+
+def worker_edit(root: Path, slug: str) -> dict:
+    """Edit one case and re-stage, measured twice.
+
+    Fresh process: as `python -m generator build` after an edit (warm render cache, nothing else
+    kept). Serve: as `serve` does, the stage after an edit in a process that has staged once
+    already and keeps its Memo.
+    """
+    from generator.build import Memo, Report, stage
+
+    staged = root / "build" / "docs"
+    mention = re.compile(rb"(?<![a-z0-9-])" + re.escape(slug.encode()) + rb"(?![a-z0-9-])")
+    listing = sorted(str(p.relative_to(staged)) for p in staged.rglob("*") if p.is_file() and mention.search(p.read_bytes()))
+    edit = _editor(root, slug)
     edit("bewerkt")
     report = Report()
     clock = time.perf_counter()
@@ -138,12 +147,62 @@ def worker_edit(root: Path, slug: str) -> dict:
     wall = time.perf_counter() - clock
     result = {"wall": wall, "seconds": report.seconds, "rendered": report.diagrams_rendered, "listing": listing,
               "written": report.written, "removed": report.removed}
-    edit("nogmaals bewerkt")  # serve: this process has staged once already
+    memo = Memo()
+    stage(root, Report(), memo)
+    edit("nogmaals bewerkt")
     again = Report()
     clock = time.perf_counter()
-    stage(root, again)
-    result["serve"] = {"wall": time.perf_counter() - clock, "seconds": again.seconds, "written": again.written}
+    stage(root, again, memo)
+    result["serve"] = {"wall": time.perf_counter() - clock, "seconds": again.seconds, "written": again.written,
+                       "rendered": again.diagrams_rendered}
     return {**result, **_rss()}
+
+
+def worker_serve(root: Path, slug: str) -> dict:
+    """`python -m generator serve` on the corpus: time until it serves, then from saving an edit
+    of one case until the case page served over HTTP shows it."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/casussen/{slug}/"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def wait(predicate, limit: float) -> float | None:
+        start = time.perf_counter()
+        while time.perf_counter() - start < limit:
+            if predicate():
+                return time.perf_counter() - start
+            time.sleep(0.05)
+        return None
+
+    edit = _editor(root, slug)
+    edit("voor serve")
+    log = open(root / "serve.log", "w")
+    clock = time.perf_counter()
+    server = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        up = wait(lambda: "Voor serve" in page(), 900)
+        if up is None:
+            raise RuntimeError("serve did not come up")
+        startup = time.perf_counter() - clock
+        time.sleep(1.0)
+        edit("tijdens serve")
+        shown = wait(lambda: "Tijdens serve" in page(), 60)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+    return {"startup": startup, "edit_shown": shown, **_rss()}
 
 
 def _worker(args: argparse.Namespace) -> None:
@@ -156,6 +215,8 @@ def _worker(args: argparse.Namespace) -> None:
         result = worker_dot(root)
     elif args.worker == "edit":
         result = worker_edit(root, args.slug)
+    elif args.worker == "serve":
+        result = worker_serve(root, args.slug)
     else:
         raise SystemExit(f"unknown worker {args.worker}")
     print("RESULT " + json.dumps(result))
@@ -164,7 +225,8 @@ def _worker(args: argparse.Namespace) -> None:
 def measure(kind: str, root: Path, *extra: str) -> dict:
     command = [sys.executable, str(Path(__file__).resolve()), "--worker", kind, "--root", str(root), *extra]
     load_before = os.getloadavg()[0]
-    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
+    env = {**os.environ, "HSVMBO_CACHE_DIR": str(root / ".cache" / "praatplaten")}  # emptied for each size
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
     lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT ")]
     if result.returncode != 0 or not lines:
         raise RuntimeError(f"worker {kind} failed (exit {result.returncode}):\n{result.stderr[-3000:]}")
@@ -238,7 +300,9 @@ def bench_size(n: int, args: argparse.Namespace) -> dict:
         row["edit"].update(slug=slug, expected=sorted(allowed), unexpected=sorted(written - allowed),
                            missing=sorted(required - written))
         print(f"[{n}] rebuild after one edit {row['edit']['wall']:.2f}s {_fmt_seconds(row['edit']['seconds'])}; "
-              f"written {row['edit']['written']}", flush=True)
+              f"as serve {row['edit']['serve']['wall']:.2f}s; written {row['edit']['written']}", flush=True)
+        row["serve"] = measure("serve", root, "--slug", slug)
+        print(f"[{n}] serve: up in {row['serve']['startup']:.1f}s, edit shown after {row['serve']['edit_shown']}", flush=True)
     if not args.keep:
         for folder in ("site-naive", "baseline-dot"):
             shutil.rmtree(root / folder, ignore_errors=True)
@@ -352,10 +416,16 @@ def verdicts(rows: list[dict]) -> list[tuple[str, str, bool | None]]:
         edit = by_n[1000].get("edit")
         if edit:
             add(f"rebuild after one edit among 1,000: generator stage ≤ {TARGETS['rebuild_s']} s",
-                f"{edit['wall']:.2f} s (fresh process), {edit['serve']['wall']:.2f} s (second stage in one process, as serve)",
-                min(edit["wall"], edit["serve"]["wall"]) <= TARGETS["rebuild_s"])
+                f"{edit['serve']['wall']:.2f} s as serve (one process, Memo kept); {edit['wall']:.2f} s as a fresh `build` process",
+                edit["serve"]["wall"] <= TARGETS["rebuild_s"])
             add("rebuild rewrites only that case's outputs and the pages that list it",
                 f"{len(edit['written'])} written: {', '.join(edit['written'][:6])}", not edit["unexpected"] and not edit["missing"])
+        served = by_n[1000].get("serve")
+        if served:
+            shown = served["edit_shown"]
+            add(f"`python -m generator serve` shows an edited case within {TARGETS['serve_s']:.0f} s at 1,000",
+                "never" if shown is None else f"{shown:.2f} s (serve itself came up in {served['startup']:.0f} s)",
+                shown is not None and shown <= TARGETS["serve_s"])
         add(f"search index ≤ {TARGETS['search_mib_1000']:.0f} MB at 1,000", f"{by_n[1000]['sizes']['search_mib']:.2f} MiB",
             by_n[1000]["sizes"]["search_mib"] * MiB <= TARGETS["search_mib_1000"] * 1e6)
     if 10000 in d and 1000 in d:
@@ -385,8 +455,9 @@ def report(rows: list[dict], total_seconds: float) -> str:
         out += ["", f"## Rebuild after one edit ({edit['slug']}, name and aanleiding changed)", "",
                 f"Generator stage with warm render cache: {edit['wall']:.2f} s {_fmt_seconds(edit['seconds'])}; "
                 f"{edit['rendered']} praatplaat rendered.", "",
-                f"The same edit as the second `stage()` of one process (what `serve` does): {edit['serve']['wall']:.2f} s "
-                f"{_fmt_seconds(edit['serve']['seconds'])}.", "",
+                f"The same edit as `serve` does it (a process that staged once already and keeps its Memo): "
+                f"{edit['serve']['wall']:.2f} s {_fmt_seconds(edit['serve']['seconds'])}; {edit['serve'].get('rendered', '?')} praatplaat rendered; "
+                "written: " + (", ".join(f"`{w}`" for w in edit["serve"]["written"]) or "none") + ".", "",
                 "Staged files rewritten (Report.written): " + (", ".join(f"`{w}`" for w in edit["written"]) or "none") + ".",
                 "", f"Allowed ({len(edit['expected'])}): the case's page and PDF and every staged file that mentions its slug: "
                 + ", ".join(f"`{w}`" for w in edit["expected"]) + "."
