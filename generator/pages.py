@@ -12,6 +12,7 @@ from typing import Any
 
 import html
 import json
+import re
 
 import jinja2
 import yaml
@@ -82,7 +83,7 @@ def render_pages(site: Site, escaper: Escaper) -> dict[str, str]:
     render("praatplaten.md.j2", "praatplaten.md", cases=site.cases)
     _cross_case_pages(site, render)
     for path, text in pages.items():
-        pages[path] = text + abbreviations(site.framework)
+        pages[path] = text + abbreviations(site.framework, text)
     return pages
 
 
@@ -108,7 +109,45 @@ def _cross_case_pages(site: Site, render) -> None:
     render("open_data.md.j2", "open-data.md", cases=cases)
 
 
-def abbreviations(framework: Framework) -> str:
-    """Abbreviation definitions (Markdown abbr) so terms like RIF show their meaning as a tooltip."""
-    lines = [f"*[{item.term}]: {item.uitleg}" for item in framework.afkortingen.afkortingen]
-    return "\n\n" + "\n".join(lines) + "\n"
+def _term_pattern(term: str) -> str:
+    """A term as it may appear in the page source: punctuation possibly backslash-escaped, `&` as
+    `&amp;` (how escape.py writes contributor text)."""
+    parts = []
+    for ch in term:
+        if ch == "&":
+            parts.append(r"\\?(?:&amp;|&)")
+        elif ch.isalnum():
+            parts.append(re.escape(ch))
+        else:
+            parts.append(r"\\?" + re.escape(ch))
+    return "".join(parts)
+
+
+_ABBREVIATIONS: dict[str, re.Pattern[str]] = {}
+
+
+def _uses(text: str, term: str) -> bool:
+    """Whether abbr would find term in the page: between word boundaries, as \\b…\\b does.
+
+    The pattern starts with the literal term (so `re` can scan for it fast) and the boundary
+    before it is checked by hand: a leading \\b makes `re` try every position of the page."""
+    pattern = _ABBREVIATIONS.get(term)
+    if pattern is None:
+        pattern = _ABBREVIATIONS[term] = re.compile(_term_pattern(term) + r"\b")
+    first_is_word = bool(re.match(r"\w", term))
+    for match in pattern.finditer(text):
+        start = match.start()
+        before_is_word = start > 0 and bool(re.match(r"\w", text[start - 1]))
+        if before_is_word != first_is_word:
+            return True
+    return False
+
+
+def abbreviations(framework: Framework, text: str) -> str:
+    """Abbreviation definitions (Markdown abbr) so terms like RIF show their meaning as a tooltip.
+
+    Only the terms the page uses. abbr marks a term between word boundaries (\\b…\\b) in the
+    rendered text; the same test on the Markdown source, which also allows the escaped forms,
+    never drops a term abbr would mark (a definition too many only costs time)."""
+    lines = [f"*[{item.term}]: {item.uitleg}" for item in framework.afkortingen.afkortingen if _uses(text, item.term)]
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
