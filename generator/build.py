@@ -69,8 +69,10 @@ def _static_files(root: Path) -> dict[str, bytes]:
     return files
 
 
-def generate(root: Path, report: Report | None = None) -> dict[str, bytes]:
-    """Every file of the staging folder, computed in memory; nothing is written but the render cache."""
+def generate(root: Path, report: Report | None = None, offline: bool = False) -> dict[str, bytes]:
+    """Every file of the staging folder, computed in memory; nothing is written but the render cache.
+
+    offline: stage for the offline bundle, whose MkDocs build has no directory URLs."""
     report = report or Report()
     clock = time.perf_counter()
     framework = load_framework(root)
@@ -87,7 +89,7 @@ def generate(root: Path, report: Report | None = None) -> dict[str, bytes]:
     clock = time.perf_counter()
     escaper = Escaper(markdown_extensions(root / "mkdocs.yml"))
     site = Site(framework, tuple(cases), {name: Md(r.svg) for name, r in rendered.items()})
-    files = {path: text.encode("utf-8") for path, text in render_pages(site, escaper).items()}
+    files = {path: text.encode("utf-8") for path, text in render_pages(site, escaper, directory_urls=not offline).items()}
     files.update({path: text.encode("utf-8") for path, text in data_files(site.cases).items()})
     files.update({f"praatplaten/{name}.pdf": r.pdf for name, r in rendered.items()})
     files["schema/case.schema.json"] = schema_json(framework).encode("utf-8")
@@ -96,10 +98,10 @@ def generate(root: Path, report: Report | None = None) -> dict[str, bytes]:
     return files
 
 
-def stage(root: Path, report: Report | None = None) -> Report:
+def stage(root: Path, report: Report | None = None, offline: bool = False) -> Report:
     """Generate and sync the staging folder (what `serve` reruns on every change)."""
     report = report or Report()
-    files = generate(root, report)
+    files = generate(root, report, offline)
     clock = time.perf_counter()
     report.written, report.removed = sync_tree(root / STAGING, files)
     report.seconds["write"] = time.perf_counter() - clock
@@ -119,7 +121,7 @@ def run_mkdocs(root: Path, site_dir: Path, config: str = "mkdocs.yml") -> None:
 
 def build_site(root: Path, offline: bool = False) -> Report:
     """Check everything, stage the pages, build with MkDocs and swap the result into site/."""
-    report = stage(root)
+    report = stage(root, offline=offline)
     clock = time.perf_counter()
     target = root / ("site-offline" if offline else "site")
     report.target = f"{target.name}/"

@@ -7,11 +7,13 @@ markup by forgetting a filter. A missing value fails the render instead of print
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import html
 import json
+import posixpath
 import re
 
 import jinja2
@@ -19,7 +21,7 @@ import yaml
 
 from generator import compare
 from generator.content import Framework
-from generator.escape import Escaper, Md, link
+from generator.escape import CONTROL, Escaper, Md, link
 from generator.model import Case
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -55,8 +57,53 @@ def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
     env.globals["link"] = lambda text, url: link(text, url, escaper)
     env.globals["concept"] = lambda vocabulary, code: compare.concept_path(vocabulary, code)
     env.globals["events"] = compare.events_by_year
+    env.globals["score_of"] = compare.scores
     env.filters["html"] = lambda value: Md(html.escape(str(value), quote=True))
+    env.filters["h"] = text_html
     return env
+
+
+def text_html(value: Any) -> Md:
+    """Contributor text for a raw HTML block: one line, control characters dropped, HTML-escaped.
+
+    Python-Markdown passes a raw HTML block through untouched (no Markdown, no abbr), so HTML
+    escaping is all it needs, and the text cannot close the block (it holds no `<`)."""
+    if value is None:
+        raise ValueError("a template printed a missing value (None); guard it with {% if %}")
+    return Md(html.escape(CONTROL.sub("", " ".join(str(value).split())), quote=True))
+
+
+def page_url(path: str, directory_urls: bool) -> str:
+    """Where MkDocs puts a file of the docs folder, as a URL path relative to the site root."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+@lru_cache(maxsize=4096)
+def _relative_folder(folder: str, base: str) -> str:
+    return posixpath.relpath(folder or ".", base or ".")
+
+
+def href(here: str, target: str, fragment: str = "", directory_urls: bool = True) -> Md:
+    """A relative link from page `here` to docs file `target`, as MkDocs would write it.
+
+    For raw HTML, where MkDocs does not rewrite or check links: the same answer as its own
+    rewriting of `[…](target)` for use_directory_urls true (the site) and false (the offline
+    bundle). tests/test_browser.py crawls every link of the built site."""
+    source, destination = page_url(here, directory_urls), page_url(target, directory_urls)
+    base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
+    folder, _, name = destination.rpartition("/")
+    up = _relative_folder(folder, base.rstrip("/"))
+    relative = (up + "/" if up != "." else "") + name
+    if not relative:
+        relative = "./"
+    return Md(html.escape(relative + (f"#{fragment}" if fragment else ""), quote=True))
 
 
 def front_matter(**fields: Any) -> Md:
@@ -64,14 +111,18 @@ def front_matter(**fields: Any) -> Md:
     return Md("---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=True) + "---\n\n")
 
 
-def render_pages(site: Site, escaper: Escaper) -> dict[str, str]:
-    """Every generated page: relative path under docs → Markdown text."""
+def render_pages(site: Site, escaper: Escaper, directory_urls: bool = True) -> dict[str, str]:
+    """Every generated page: relative path under docs → Markdown text.
+
+    directory_urls: the URL style of the MkDocs build (false for the offline bundle), for the
+    links in raw HTML blocks."""
     env = _environment(escaper, site.framework)
     pages: dict[str, str] = {}
     common = {"site": site, "front_matter": front_matter}
 
     def render(template: str, path: str, **context: Any) -> None:
-        pages[path] = env.get_template(template).render(**common, **context)
+        to = lambda target, fragment="": href(path, target, fragment, directory_urls)  # noqa: E731
+        pages[path] = env.get_template(template).render(**common, to=to, **context)
 
     render("redeneerlijn_index.md.j2", "redeneerlijn/index.md")
     for blok in site.framework.redeneerlijn.blokken:
@@ -94,7 +145,7 @@ def _cross_case_pages(site: Site, render) -> None:
         render(f"vergelijken_{name}.md.j2", f"vergelijken/{name}.md", cases=cases)
     render("vergelijken_tijdlijn.md.j2", "vergelijken/tijdlijn.md", cases=cases, years=compare.years(cases))
     render("vergelijken_bouwblokken.md.j2", "vergelijken/bouwblokken.md", cases=cases,
-           with_form=lambda code: [c for c in cases if c.katapult and code in c.katapult.vormen])
+           with_form=compare.by_form(cases))
     concept_pages = compare.concept_pages(framework, cases)
     render("begrippen_index.md.j2", "begrippen/index.md", pages=concept_pages)
     titles = {"drivers": "Driver uit de cases", "externe_drivers": "Externe driver", "aandachtspunten": "Aandachtspunt",
