@@ -112,8 +112,10 @@ def _static_files(root: Path) -> dict[str, bytes]:
     return files
 
 
-def generate(root: Path, report: Report | None = None, memo: Memo | None = None) -> dict[str, bytes]:
-    """Every file of the staging folder, computed in memory; nothing is written but the render cache."""
+def generate(root: Path, report: Report | None = None, memo: Memo | None = None, offline: bool = False) -> dict[str, bytes]:
+    """Every file of the staging folder, computed in memory; nothing is written but the render cache.
+
+    offline: stage for the offline bundle, whose MkDocs build has no directory URLs."""
     report = report or Report()
     memo = memo or Memo()
     clock = time.perf_counter()
@@ -135,7 +137,7 @@ def generate(root: Path, report: Report | None = None, memo: Memo | None = None)
     clock = time.perf_counter()
     escaper = Escaper(markdown_extensions(root / "mkdocs.yml"))
     site = Site(framework, tuple(cases), {name: Md(r.svg) for name, r in rendered.items()})
-    files = {path: text.encode("utf-8") for path, text in render_pages(site, escaper).items()}
+    files = {path: text.encode("utf-8") for path, text in render_pages(site, escaper, directory_urls=not offline).items()}
     files.update({path: text.encode("utf-8") for path, text in data_files(site.cases).items()})
     files.update({f"praatplaten/{name}.pdf": r.pdf for name, r in rendered.items()})
     files["schema/case.schema.json"] = schema_json(framework).encode("utf-8")
@@ -144,11 +146,11 @@ def generate(root: Path, report: Report | None = None, memo: Memo | None = None)
     return files
 
 
-def stage(root: Path, report: Report | None = None, memo: Memo | None = None) -> Report:
+def stage(root: Path, report: Report | None = None, memo: Memo | None = None, offline: bool = False) -> Report:
     """Generate and sync the staging folder (what `serve` reruns, with one Memo, on every change)."""
     report = report or Report()
     memo = memo or Memo()
-    files = generate(root, report, memo)
+    files = generate(root, report, memo, offline)
     clock = time.perf_counter()
     report.written, report.removed = sync_tree(root / STAGING, files, memo.staged)
     report.seconds["write"] = time.perf_counter() - clock
@@ -168,7 +170,7 @@ def run_mkdocs(root: Path, site_dir: Path, config: str = "mkdocs.yml") -> None:
 
 def build_site(root: Path, offline: bool = False) -> Report:
     """Check everything, stage the pages, build with MkDocs and swap the result into site/."""
-    report = stage(root)
+    report = stage(root, offline=offline)
     clock = time.perf_counter()
     target = root / ("site-offline" if offline else "site")
     report.target = f"{target.name}/"

@@ -6,6 +6,7 @@ Nothing here is typed twice: every table is derived from the case files.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass
 
 from generator.content import Framework
@@ -51,13 +52,40 @@ def mentions(case: Case, vocabulary: str, code: str) -> list[Mention]:
     return found
 
 
+def _codes(case: Case, vocabulary: str) -> set[str]:
+    """The codes of vocabulary that case mentions (one pass over the case; see mentions)."""
+    if vocabulary == "drivers":
+        return {d.code for d in case.drivers}
+    if vocabulary == "externe_drivers":
+        return {d.code for d in case.externe_drivers}
+    if vocabulary == "aandachtspunten":
+        return {a.code for a in case.aandachtspunten}
+    if vocabulary == "spanningen":
+        return {s.code for s in case.spanningen}
+    if vocabulary == "maatschappelijke_waarde":
+        return {w.code for w in case.output.maatschappelijke_waarde} if case.output else set()
+    if vocabulary == "bouwblokken":
+        return {b.code for b in case.katapult.bouwblokken} if case.katapult else set()
+    return set()
+
+
 def concept_pages(framework: Framework, cases: tuple[Case, ...]) -> list[dict]:
-    """One entry per concept page: vocabulary, item and the cases that mention it."""
+    """One entry per concept page: vocabulary, item and the cases that mention it.
+
+    Linear in the cases: each case is read once per vocabulary, not once per code."""
     pages = []
     for vocabulary in CONCEPTS:
+        found_by_code: dict[str, list[Mention]] = {}
+        steering_by_code: dict[str, list[Case]] = {}
+        for case in cases:
+            for code in sorted(_codes(case, vocabulary)):
+                found_by_code.setdefault(code, []).extend(mentions(case, vocabulary, code))
+            if vocabulary == "drivers":
+                for code in dict.fromkeys(s.code for s in case.scan):
+                    steering_by_code.setdefault(code, []).append(case)
         for item in framework.vocabularies[vocabulary].items:
-            found = [m for case in cases for m in mentions(case, vocabulary, item.code)]
-            steering = [case for case in cases if vocabulary == "drivers" and any(s.code == item.code for s in case.scan)]
+            found = found_by_code.get(item.code, [])
+            steering = steering_by_code.get(item.code, [])
             pages.append({"vocabulary": vocabulary, "item": item, "path": concept_path(vocabulary, item.code),
                           "mentions": found, "steering": steering})
     return pages
@@ -119,4 +147,21 @@ def events_by_year(case: Case) -> dict[int, list]:
         result.setdefault(case.startjaar, []).append(None)
     for event in case.tijdlijn:
         result.setdefault(int(event.datum[:4]), []).append(event)
+    return result
+
+
+def scores(case: Case) -> dict[str, str | None]:
+    """Maatschappelijke meerwaarde by code → its score (None: named without one); first mention wins."""
+    result: dict[str, str | None] = {}
+    for value in case.output.maatschappelijke_waarde if case.output else []:
+        result.setdefault(value.code, value.score)
+    return result
+
+
+def by_form(cases: tuple[Case, ...]) -> dict[str, list[Case]]:
+    """Samenwerkingsvorm code → the cases of that form, in case order (every code present)."""
+    result: dict[str, list[Case]] = defaultdict(list)
+    for case in cases:
+        for code in dict.fromkeys(case.katapult.vormen if case.katapult else []):
+            result[code].append(case)
     return result

@@ -19,8 +19,10 @@ def case_record(case: Case) -> dict[str, Any]:
     return record
 
 
-def cases_json(cases: list[Case] | tuple[Case, ...]) -> str:
-    return json.dumps([case_record(case) for case in cases], ensure_ascii=False, sort_keys=True) + "\n"
+def cases_json(cases: list[Case] | tuple[Case, ...], records: list[dict[str, Any]] | None = None) -> str:
+    """One JSON array (json's C encoder: no indent)."""
+    records = [case_record(case) for case in cases] if records is None else records
+    return json.dumps(records, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def _flatten(value: Any, prefix: str, row: dict[str, str]) -> None:
@@ -41,15 +43,16 @@ def _safe_cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def cases_csv(cases: list[Case] | tuple[Case, ...]) -> str:
+def cases_csv(cases: list[Case] | tuple[Case, ...], records: list[dict[str, Any]] | None = None) -> str:
     """One row per case; nested objects become dotted columns, lists of objects JSON cells."""
+    records = [case_record(case) for case in cases] if records is None else records
     rows = []
-    for case in cases:
+    for record in records:
         row: dict[str, str] = {}
-        _flatten(case_record(case), "", row)
+        _flatten(record, "", row)
         rows.append(row)
-    columns = list(case_record(cases[0]).keys()) if cases else []
-    ordered = sorted({key for row in rows for key in row}, key=lambda key: (columns.index(key.split(".")[0]) if key.split(".")[0] in columns else 99, key))
+    columns = {key: index for index, key in enumerate(records[0])} if records else {}
+    ordered = sorted({key for row in rows for key in row}, key=lambda key: (columns.get(key.split(".")[0], 99), key))
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=ordered, lineterminator="\n")
     writer.writeheader()
@@ -60,4 +63,5 @@ def cases_csv(cases: list[Case] | tuple[Case, ...]) -> str:
 
 def data_files(cases: list[Case] | tuple[Case, ...]) -> dict[str, str]:
     """The downloadable files, by their path in the site."""
-    return {"data/casussen.json": cases_json(cases), "data/casussen.csv": cases_csv(cases)}
+    records = [case_record(case) for case in cases]  # model_dump once per case, for both files
+    return {"data/casussen.json": cases_json(cases, records), "data/casussen.csv": cases_csv(cases, records)}

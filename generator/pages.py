@@ -7,18 +7,21 @@ markup by forgetting a filter. A missing value fails the render instead of print
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import html
 import json
+import posixpath
+import re
 
 import jinja2
 import yaml
 
 from generator import compare
 from generator.content import Framework
-from generator.escape import Escaper, Md, link
+from generator.escape import CONTROL, Escaper, Md, link
 from generator.model import Case
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -54,8 +57,53 @@ def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
     env.globals["link"] = lambda text, url: link(text, url, escaper)
     env.globals["concept"] = lambda vocabulary, code: compare.concept_path(vocabulary, code)
     env.globals["events"] = compare.events_by_year
+    env.globals["score_of"] = compare.scores
     env.filters["html"] = lambda value: Md(html.escape(str(value), quote=True))
+    env.filters["h"] = text_html
     return env
+
+
+def text_html(value: Any) -> Md:
+    """Contributor text for a raw HTML block: one line, control characters dropped, HTML-escaped.
+
+    Python-Markdown passes a raw HTML block through untouched (no Markdown, no abbr), so HTML
+    escaping is all it needs, and the text cannot close the block (it holds no `<`)."""
+    if value is None:
+        raise ValueError("a template printed a missing value (None); guard it with {% if %}")
+    return Md(html.escape(CONTROL.sub("", " ".join(str(value).split())), quote=True))
+
+
+def page_url(path: str, directory_urls: bool) -> str:
+    """Where MkDocs puts a file of the docs folder, as a URL path relative to the site root."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+@lru_cache(maxsize=4096)
+def _relative_folder(folder: str, base: str) -> str:
+    return posixpath.relpath(folder or ".", base or ".")
+
+
+def href(here: str, target: str, fragment: str = "", directory_urls: bool = True) -> Md:
+    """A relative link from page `here` to docs file `target`, as MkDocs would write it.
+
+    For raw HTML, where MkDocs does not rewrite or check links: the same answer as its own
+    rewriting of `[…](target)` for use_directory_urls true (the site) and false (the offline
+    bundle). tests/test_browser.py crawls every link of the built site."""
+    source, destination = page_url(here, directory_urls), page_url(target, directory_urls)
+    base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
+    folder, _, name = destination.rpartition("/")
+    up = _relative_folder(folder, base.rstrip("/"))
+    relative = (up + "/" if up != "." else "") + name
+    if not relative:
+        relative = "./"
+    return Md(html.escape(relative + (f"#{fragment}" if fragment else ""), quote=True))
 
 
 def front_matter(**fields: Any) -> Md:
@@ -63,14 +111,18 @@ def front_matter(**fields: Any) -> Md:
     return Md("---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=True) + "---\n\n")
 
 
-def render_pages(site: Site, escaper: Escaper) -> dict[str, str]:
-    """Every generated page: relative path under docs → Markdown text."""
+def render_pages(site: Site, escaper: Escaper, directory_urls: bool = True) -> dict[str, str]:
+    """Every generated page: relative path under docs → Markdown text.
+
+    directory_urls: the URL style of the MkDocs build (false for the offline bundle), for the
+    links in raw HTML blocks."""
     env = _environment(escaper, site.framework)
     pages: dict[str, str] = {}
     common = {"site": site, "front_matter": front_matter}
 
     def render(template: str, path: str, **context: Any) -> None:
-        pages[path] = env.get_template(template).render(**common, **context)
+        to = lambda target, fragment="": href(path, target, fragment, directory_urls)  # noqa: E731
+        pages[path] = env.get_template(template).render(**common, to=to, **context)
 
     render("redeneerlijn_index.md.j2", "redeneerlijn/index.md")
     for blok in site.framework.redeneerlijn.blokken:
@@ -82,7 +134,7 @@ def render_pages(site: Site, escaper: Escaper) -> dict[str, str]:
     render("praatplaten.md.j2", "praatplaten.md", cases=site.cases)
     _cross_case_pages(site, render)
     for path, text in pages.items():
-        pages[path] = text + abbreviations(site.framework)
+        pages[path] = text + abbreviations(site.framework, text)
     return pages
 
 
@@ -93,7 +145,7 @@ def _cross_case_pages(site: Site, render) -> None:
         render(f"vergelijken_{name}.md.j2", f"vergelijken/{name}.md", cases=cases)
     render("vergelijken_tijdlijn.md.j2", "vergelijken/tijdlijn.md", cases=cases, years=compare.years(cases))
     render("vergelijken_bouwblokken.md.j2", "vergelijken/bouwblokken.md", cases=cases,
-           with_form=lambda code: [c for c in cases if c.katapult and code in c.katapult.vormen])
+           with_form=compare.by_form(cases))
     concept_pages = compare.concept_pages(framework, cases)
     render("begrippen_index.md.j2", "begrippen/index.md", pages=concept_pages)
     titles = {"drivers": "Driver uit de cases", "externe_drivers": "Externe driver", "aandachtspunten": "Aandachtspunt",
@@ -108,7 +160,45 @@ def _cross_case_pages(site: Site, render) -> None:
     render("open_data.md.j2", "open-data.md", cases=cases)
 
 
-def abbreviations(framework: Framework) -> str:
-    """Abbreviation definitions (Markdown abbr) so terms like RIF show their meaning as a tooltip."""
-    lines = [f"*[{item.term}]: {item.uitleg}" for item in framework.afkortingen.afkortingen]
-    return "\n\n" + "\n".join(lines) + "\n"
+def _term_pattern(term: str) -> str:
+    """A term as it may appear in the page source: punctuation possibly backslash-escaped, `&` as
+    `&amp;` (how escape.py writes contributor text)."""
+    parts = []
+    for ch in term:
+        if ch == "&":
+            parts.append(r"\\?(?:&amp;|&)")
+        elif ch.isalnum():
+            parts.append(re.escape(ch))
+        else:
+            parts.append(r"\\?" + re.escape(ch))
+    return "".join(parts)
+
+
+_ABBREVIATIONS: dict[str, re.Pattern[str]] = {}
+
+
+def _uses(text: str, term: str) -> bool:
+    """Whether abbr would find term in the page: between word boundaries, as \\b…\\b does.
+
+    The pattern starts with the literal term (so `re` can scan for it fast) and the boundary
+    before it is checked by hand: a leading \\b makes `re` try every position of the page."""
+    pattern = _ABBREVIATIONS.get(term)
+    if pattern is None:
+        pattern = _ABBREVIATIONS[term] = re.compile(_term_pattern(term) + r"\b")
+    first_is_word = bool(re.match(r"\w", term))
+    for match in pattern.finditer(text):
+        start = match.start()
+        before_is_word = start > 0 and bool(re.match(r"\w", text[start - 1]))
+        if before_is_word != first_is_word:
+            return True
+    return False
+
+
+def abbreviations(framework: Framework, text: str) -> str:
+    """Abbreviation definitions (Markdown abbr) so terms like RIF show their meaning as a tooltip.
+
+    Only the terms the page uses. abbr marks a term between word boundaries (\\b…\\b) in the
+    rendered text; the same test on the Markdown source, which also allows the escaped forms,
+    never drops a term abbr would mark (a definition too many only costs time)."""
+    lines = [f"*[{item.term}]: {item.uitleg}" for item in framework.afkortingen.afkortingen if _uses(text, item.term)]
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""

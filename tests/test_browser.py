@@ -346,6 +346,8 @@ def test_offline_bundle_works_from_file(browser, tmp_path_factory: pytest.TempPa
 
     assert [url for url in visit.requests if not url.startswith(("file://", "data:", "blob:", "about:"))] == []
     assert visit.problems == []
+    links = crawl(bundle)  # raw HTML links of the cross-case pages are written per URL style
+    assert links.checked > 1000 and links.broken == [], "\n".join(links.broken)
 
 
 # --- the overview filter and the samenwerkingsscan (issue 5) ------------------------------------
