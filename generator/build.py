@@ -20,7 +20,7 @@ from generator.content import Framework, load_framework
 from generator.diagrams import case_dot, framework_dot
 from generator.escape import Escaper, Md, markdown_extensions
 from generator.errors import BuildError
-from generator.data import data_files
+from generator.data import CaseData, case_data, data_files
 from generator.pages import Site, render_pages
 from generator.render import Cache, Diagram, Rendered, render_all
 from generator.schema import schema_json
@@ -67,6 +67,7 @@ class Memo:
     framework: str = ""
     dots: dict[str, str] = field(default_factory=dict)  # case file digest → DOT text
     rendered: dict[str, Rendered] = field(default_factory=dict)  # diagram key → SVG and PDF
+    data: dict[str, CaseData] = field(default_factory=dict)  # case file digest → its open-data JSON and CSV row
     staged: Manifest = field(default_factory=Manifest)
 
 
@@ -138,7 +139,9 @@ def generate(root: Path, report: Report | None = None, memo: Memo | None = None,
     escaper = Escaper(markdown_extensions(root / "mkdocs.yml"))
     site = Site(framework, tuple(cases), {name: Md(r.svg) for name, r in rendered.items()})
     files = {path: text.encode("utf-8") for path, text in render_pages(site, escaper, directory_urls=not offline).items()}
-    files.update({path: text.encode("utf-8") for path, text in data_files(site.cases).items()})
+    parts = [memo.data.get(item.digest) or case_data(item.case) for item in loaded]
+    memo.data = {item.digest: part for item, part in zip(loaded, parts)}
+    files.update({path: text.encode("utf-8") for path, text in data_files(site.cases, parts).items()})
     files.update({f"praatplaten/{name}.pdf": r.pdf for name, r in rendered.items()})
     files["schema/case.schema.json"] = schema_json(framework).encode("utf-8")
     files.update(_static_files(root))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from generator.model import Case
@@ -19,10 +20,24 @@ def case_record(case: Case) -> dict[str, Any]:
     return record
 
 
-def cases_json(cases: list[Case] | tuple[Case, ...], records: list[dict[str, Any]] | None = None) -> str:
-    """One JSON array (json's C encoder: no indent)."""
-    records = [case_record(case) for case in cases] if records is None else records
-    return json.dumps(records, ensure_ascii=False, sort_keys=True) + "\n"
+@dataclass(frozen=True)
+class CaseData:
+    """One case as it appears in the open-data files: its JSON object and its flat CSV row."""
+
+    json: str
+    row: dict[str, str]
+
+
+def case_data(case: Case) -> CaseData:
+    record = case_record(case)
+    row: dict[str, str] = {}
+    _flatten(record, "", row)
+    return CaseData(json.dumps(record, ensure_ascii=False, sort_keys=True), row)
+
+
+def cases_json(parts: list[CaseData]) -> str:
+    """One JSON array, as json.dumps(list) writes it (json's C encoder: no indent)."""
+    return "[" + ", ".join(part.json for part in parts) + "]\n"
 
 
 def _flatten(value: Any, prefix: str, row: dict[str, str]) -> None:
@@ -43,25 +58,19 @@ def _safe_cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def cases_csv(cases: list[Case] | tuple[Case, ...], records: list[dict[str, Any]] | None = None) -> str:
+def cases_csv(cases: list[Case] | tuple[Case, ...], parts: list[CaseData]) -> str:
     """One row per case; nested objects become dotted columns, lists of objects JSON cells."""
-    records = [case_record(case) for case in cases] if records is None else records
-    rows = []
-    for record in records:
-        row: dict[str, str] = {}
-        _flatten(record, "", row)
-        rows.append(row)
-    columns = {key: index for index, key in enumerate(records[0])} if records else {}
-    ordered = sorted({key for row in rows for key in row}, key=lambda key: (columns.get(key.split(".")[0], 99), key))
+    columns = {key: index for index, key in enumerate(case_record(cases[0]))} if cases else {}
+    ordered = sorted({key for part in parts for key in part.row}, key=lambda key: (columns.get(key.split(".")[0], 99), key))
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=ordered, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: _safe_cell(row.get(key, "")) for key in ordered})
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(ordered)
+    for part in parts:
+        writer.writerow([_safe_cell(part.row.get(key, "")) for key in ordered])
     return out.getvalue()
 
 
-def data_files(cases: list[Case] | tuple[Case, ...]) -> dict[str, str]:
-    """The downloadable files, by their path in the site."""
-    records = [case_record(case) for case in cases]  # model_dump once per case, for both files
-    return {"data/casussen.json": cases_json(cases, records), "data/casussen.csv": cases_csv(cases, records)}
+def data_files(cases: list[Case] | tuple[Case, ...], parts: list[CaseData] | None = None) -> dict[str, str]:
+    """The downloadable files, by their path in the site; parts: case_data of each case, if known."""
+    parts = [case_data(case) for case in cases] if parts is None else parts
+    return {"data/casussen.json": cases_json(parts), "data/casussen.csv": cases_csv(cases, parts)}
