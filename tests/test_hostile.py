@@ -66,6 +66,18 @@ def test_praatplaat_svg_is_inert_and_shows_the_text(hostile_site: Path) -> None:
     assert "Praatplaat:" in text and "script" in text
 
 
+def test_praatplaat_template_syntax_stays_text(hostile_site: Path) -> None:
+    """The theme override includes the SVG as a Jinja template: braces must arrive as text."""
+    staged = (hostile_site / "build/docs/_theme/praatplaten/vijandig.svg").read_text(encoding="utf-8")
+    assert "{" not in staged and "}" not in staged
+    html = (hostile_site / "site/casussen/vijandig/index.html").read_text(encoding="utf-8")
+    start = html.index('<svg role="img"')
+    root = ET.fromstring(html[start: html.index("</svg>", start) + 6])
+    text = " ".join(" ".join(t.text or "" for t in root.iter(f"{SVG}text")).replace("\u2060", "").split())
+    assert "Praatplaat: {{ config }} {% raw %} {#" in text
+    assert "site_name" not in text
+
+
 def test_praatplaat_pdf_is_one_page_without_images(hostile_site: Path) -> None:
     from pypdf import PdfReader
 
