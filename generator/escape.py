@@ -60,6 +60,39 @@ class Escaper:
         return html.escape(text, quote=True)
 
 
+class HtmlText:
+    """Contributor text as HTML for raw HTML blocks, where Markdown does nothing: HTML-escaped,
+    with the site's abbreviations wrapped in <abbr title> as Markdown's abbr extension would."""
+
+    def __init__(self, abbreviations: dict[str, str]):
+        self.titles = {term: html.escape(title, quote=True) for term, title in abbreviations.items()}
+        terms = sorted(abbreviations, key=len, reverse=True)
+        self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(term) for term in terms) + r")\b") if terms else None
+
+    def inline(self, text: object) -> Md:
+        """One line: control characters dropped, whitespace collapsed, escaped, abbreviations marked."""
+        return Md(self._mark(" ".join(CONTROL.sub("", str(text)).split())))
+
+    def paragraphs(self, text: object) -> list[Md]:
+        """Each paragraph (split at blank lines) as one escaped line; empty ones dropped."""
+        parts = re.split(r"\n\s*\n", CONTROL.sub("", str(text)))
+        return [Md(self._mark(" ".join(part.split()))) for part in parts if part.strip()]
+
+    def terms_in(self, text: str) -> list[str]:
+        return sorted({m.group() for m in self.pattern.finditer(text)}) if self.pattern else []
+
+    def _mark(self, text: str) -> str:
+        if not self.pattern:
+            return html.escape(text, quote=True)
+        out, last = [], 0
+        for m in self.pattern.finditer(text):
+            out.append(html.escape(text[last:m.start()], quote=True))
+            out.append(f'<abbr title="{self.titles[m.group()]}">{html.escape(m.group(), quote=True)}</abbr>')
+            last = m.end()
+        out.append(html.escape(text[last:], quote=True))
+        return "".join(out)
+
+
 def link(text: str, url: str, escaper: Escaper) -> Md:
     """A link to a URL the model has already checked (http(s)/mailto, no quotes or spaces)."""
     return Md(f"[{escaper.inline(text)}](<{url}>)")

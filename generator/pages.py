@@ -18,7 +18,7 @@ import yaml
 
 from generator import compare
 from generator.content import Framework
-from generator.escape import Escaper, Md, link
+from generator.escape import Escaper, HtmlText, Md, link
 from generator.model import Case
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -55,6 +55,12 @@ def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
     env.globals["concept"] = lambda vocabulary, code: compare.concept_path(vocabulary, code)
     env.globals["events"] = compare.events_by_year
     env.filters["html"] = lambda value: Md(html.escape(str(value), quote=True))
+    uitleg = {item.term: item.uitleg for item in framework.afkortingen.afkortingen}
+    text = HtmlText(uitleg)
+    env.filters["h"] = text.inline  # contributor text inside raw HTML blocks (casus.md.j2)
+    env.filters["paragraphs"] = text.paragraphs
+    env.globals["abbreviations_for"] = lambda *texts: Md("".join(
+        f"\n*[{term}]: {uitleg[term]}" for term in text.terms_in(" ".join(texts))) + "\n")
     return env
 
 
@@ -79,10 +85,12 @@ def render_pages(site: Site, escaper: Escaper) -> dict[str, str]:
            filter_json=compare.filter_json(site.cases))
     for case in site.cases:
         render("casus.md.j2", f"casussen/{case.slug}.md", case=case)
+    case_pages = {f"casussen/{case.slug}.md" for case in site.cases}  # own abbreviations: see casus.md.j2
     render("praatplaten.md.j2", "praatplaten.md", cases=site.cases)
     _cross_case_pages(site, render)
     for path, text in pages.items():
-        pages[path] = text + abbreviations(site.framework)
+        if path not in case_pages:
+            pages[path] = text + abbreviations(site.framework)
     return pages
 
 

@@ -40,6 +40,19 @@ def test_case_page_has_no_live_payload(hostile_site: Path) -> None:
     assert hostname not in text.replace("--8<-- \"/etc/hostname\"", "")
 
 
+def test_case_page_html_bodies_add_no_elements(hostile_site: Path) -> None:
+    """The case page bodies are raw HTML blocks written by the template: hostile text there adds no
+    element beyond the template's own (and <abbr> for known abbreviations)."""
+    html = main_content((hostile_site / "site/casussen/vijandig/index.html").read_text(encoding="utf-8"))
+    start, end = html.index("<svg"), html.index("</svg>") + 6
+    tags = {tag for tag, _ in parse(html[:start] + html[end:]).tags}
+    assert tags <= {"h1", "h2", "h3", "a", "p", "strong", "em", "ul", "li", "table", "thead", "tbody", "tr", "th", "td",
+                    "abbr", "figure", "figcaption", "article"}, tags
+    text = text_of(html)
+    assert "{{ config }} {% raw %} {#" in text and "**vet**{: onclick=\"alert(4)\" }" in text
+    assert "\\*" not in text and "\\[" not in text, "Markdown escapes must not show in the HTML bodies"
+
+
 def test_only_the_generator_links_out(hostile_site: Path) -> None:
     html = main_content((hostile_site / "site/casussen/vijandig/index.html").read_text(encoding="utf-8"))
     hrefs = [attrs["href"] for tag, attrs in parse(html).tags if tag == "a" and attrs.get("href")]
