@@ -16,6 +16,7 @@ from pathlib import Path
 import markdown
 import yaml
 
+LEADING_COLON = re.compile(r"^:")
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -57,7 +58,8 @@ class Escaper:
 
     def _escape(self, text: str) -> str:
         text = self.pattern.sub(lambda m: "\\" + m.group(), CONTROL.sub("", text))
-        return html.escape(text, quote=True)
+        # def_list reads a paragraph that starts with ':' as a definition; `\:` is no Markdown escape
+        return LEADING_COLON.sub("&#58;", html.escape(text, quote=True))
 
 
 class HtmlText:
@@ -91,6 +93,12 @@ class HtmlText:
             last = m.end()
         out.append(html.escape(text[last:], quote=True))
         return "".join(out)
+
+
+def jinja_inert(text: str) -> str:
+    """HTML that a Jinja theme template includes (and so parses as a template): every brace as a
+    character reference, so no `{{`, `{%` or `{#` from contributor text reaches Jinja."""
+    return text.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def link(text: str, url: str, escaper: Escaper) -> Md:
