@@ -18,10 +18,11 @@ import yaml
 
 from generator import compare
 from generator.content import Framework
-from generator.escape import Escaper, HtmlText, Md, link
+from generator.escape import Escaper, HtmlText, Md, jinja_inert, link
 from generator.model import Case
 
 TEMPLATES = Path(__file__).parent / "templates"
+SECTIE = "<!-- sectie -->"  # where theme/main.html puts back a case page section body
 
 
 @dataclass(frozen=True)
@@ -84,14 +85,24 @@ def render_pages(site: Site, escaper: Escaper) -> dict[str, str]:
     render("casussen.md.j2", "casussen/index.md", cases=site.cases, facets=compare.facet_options(site.framework, site.cases),
            filter_json=compare.filter_json(site.cases))
     for case in site.cases:
-        render("casus.md.j2", f"casussen/{case.slug}.md", case=case)
-    case_pages = {f"casussen/{case.slug}.md" for case in site.cases}  # own abbreviations: see casus.md.j2
+        bodies: list[str] = []
+        render("casus.md.j2", f"casussen/{case.slug}.md", case=case, sectie=_collector(bodies))
+        pages[f"_theme/secties/{case.slug}.html"] = jinja_inert(SECTIE.join(bodies))
+    own = {f"casussen/{case.slug}.md" for case in site.cases}  # abbreviations of their own: see casus.md.j2
     render("praatplaten.md.j2", "praatplaten.md", cases=site.cases)
     _cross_case_pages(site, render)
     for path, text in pages.items():
-        if path not in case_pages:
+        if path.endswith(".md") and path not in own:
             pages[path] = text + abbreviations(site.framework)
     return pages
+
+
+def _collector(bodies: list[str]):
+    """`{% call sectie() %}…{% endcall %}`: keep the body for the theme, leave a marker in the page."""
+    def sectie(caller) -> Md:
+        bodies.append(caller().strip() + "\n")
+        return Md(SECTIE + "\n\n")
+    return sectie
 
 
 def _cross_case_pages(site: Site, render) -> None:

@@ -113,7 +113,9 @@ def _check_inert(svg: str, name: str) -> None:
 def theme_svg(svg: str) -> bytes:
     """The SVG as the theme override includes it: every brace a character reference, so Jinja
     (which parses an included file as a template) finds no `{{`, `{%` or `{#` in contributor text."""
-    return svg.replace("{", "&#123;").replace("}", "&#125;").encode("utf-8")
+    from generator.escape import jinja_inert
+
+    return jinja_inert(svg).encode("utf-8")
 
 
 def _a3(raw_pdf: bytes) -> bytes:
