@@ -22,7 +22,7 @@ from generator.errors import BuildError
 from generator.model import Case
 from generator.data import data_files
 from generator.pages import Site, render_pages
-from generator.render import Cache, Diagram, render_all, theme_svg
+from generator.render import Cache, Diagram, render_all
 from generator.schema import schema_json
 from generator.validate import load_cases
 from generator.write import publish, sync_tree
@@ -91,7 +91,6 @@ def generate(root: Path, report: Report | None = None) -> dict[str, bytes]:
     files = {path: text.encode("utf-8") for path, text in render_pages(site, escaper).items()}
     files.update({path: text.encode("utf-8") for path, text in data_files(site.cases).items()})
     files.update({f"praatplaten/{name}.pdf": r.pdf for name, r in rendered.items()})
-    files.update({f"_theme/praatplaten/{name}.svg": theme_svg(r.svg) for name, r in rendered.items()})
     files.update({f"_theme/{path.name}": path.read_bytes() for path in sorted(THEME.iterdir()) if path.is_file()})
     files["schema/case.schema.json"] = schema_json(framework).encode("utf-8")
     files.update(_static_files(root))

@@ -22,7 +22,7 @@ from generator.escape import Escaper, HtmlText, Md, jinja_inert, link
 from generator.model import Case
 
 TEMPLATES = Path(__file__).parent / "templates"
-SECTIE = "<!-- sectie -->"  # where theme/main.html puts back a case page section body
+LATER = "<!-- later -->"  # where theme/main.html puts back what a page set aside for after Markdown
 
 
 @dataclass(frozen=True)
@@ -79,15 +79,18 @@ def render_pages(site: Site, escaper: Escaper) -> dict[str, str]:
     def render(template: str, path: str, **context: Any) -> None:
         pages[path] = env.get_template(template).render(**common, **context)
 
-    render("redeneerlijn_index.md.j2", "redeneerlijn/index.md")
+    def render_later(template: str, path: str, name: str, **context: Any) -> None:
+        pieces: list[str] = []
+        render(template, path, later=_later(pieces), **context)
+        pages[f"_theme/later/{name}.html"] = jinja_inert(LATER.join(pieces))
+
+    render_later("redeneerlijn_index.md.j2", "redeneerlijn/index.md", "redeneerlijn")
     for blok in site.framework.redeneerlijn.blokken:
         render("redeneerlijn_blok.md.j2", f"redeneerlijn/{blok.code}.md", blok=blok)
     render("casussen.md.j2", "casussen/index.md", cases=site.cases, facets=compare.facet_options(site.framework, site.cases),
            filter_json=compare.filter_json(site.cases))
     for case in site.cases:
-        bodies: list[str] = []
-        render("casus.md.j2", f"casussen/{case.slug}.md", case=case, sectie=_collector(bodies))
-        pages[f"_theme/secties/{case.slug}.html"] = jinja_inert(SECTIE.join(bodies))
+        render_later("casus.md.j2", f"casussen/{case.slug}.md", case.slug, case=case)
     own = {f"casussen/{case.slug}.md" for case in site.cases}  # abbreviations of their own: see casus.md.j2
     render("praatplaten.md.j2", "praatplaten.md", cases=site.cases)
     _cross_case_pages(site, render)
@@ -97,12 +100,13 @@ def render_pages(site: Site, escaper: Escaper) -> dict[str, str]:
     return pages
 
 
-def _collector(bodies: list[str]):
-    """`{% call sectie() %}…{% endcall %}`: keep the body for the theme, leave a marker in the page."""
-    def sectie(caller) -> Md:
-        bodies.append(caller().strip() + "\n")
-        return Md(SECTIE + "\n\n")
-    return sectie
+def _later(pieces: list[str]):
+    """`{{ later(html) }}` or `{% call later() %}html{% endcall %}`: set the HTML aside for the theme
+    override, which puts it back at the marker left in the page (see theme/main.html)."""
+    def later(html: str | None = None, caller=None) -> Md:
+        pieces.append((caller() if caller else html).strip() + "\n")
+        return Md(LATER + ("\n\n" if caller else "\n"))
+    return later
 
 
 def _cross_case_pages(site: Site, render) -> None:

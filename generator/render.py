@@ -110,14 +110,6 @@ def _check_inert(svg: str, name: str) -> None:
             raise BuildError(f"praatplaat '{name}': the SVG holds <{tag}> {risky}; refusing to publish it")
 
 
-def theme_svg(svg: str) -> bytes:
-    """The SVG as the theme override includes it: every brace a character reference, so Jinja
-    (which parses an included file as a template) finds no `{{`, `{%` or `{#` in contributor text."""
-    from generator.escape import jinja_inert
-
-    return jinja_inert(svg).encode("utf-8")
-
-
 def _a3(raw_pdf: bytes) -> bytes:
     """Place Graphviz's page, scaled to fit with a margin, centred on one A3 landscape page.
 

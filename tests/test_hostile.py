@@ -81,8 +81,8 @@ def test_praatplaat_svg_is_inert_and_shows_the_text(hostile_site: Path) -> None:
 
 def test_praatplaat_template_syntax_stays_text(hostile_site: Path) -> None:
     """The theme override includes the SVG as a Jinja template: braces must arrive as text."""
-    staged = (hostile_site / "build/docs/_theme/praatplaten/vijandig.svg").read_text(encoding="utf-8")
-    assert "{" not in staged and "}" not in staged
+    staged = (hostile_site / "build/docs/_theme/later/vijandig.html").read_text(encoding="utf-8")
+    assert "{" not in staged and "}" not in staged and "<svg" in staged
     html = (hostile_site / "site/casussen/vijandig/index.html").read_text(encoding="utf-8")
     start = html.index('<svg role="img"')
     root = ET.fromstring(html[start: html.index("</svg>", start) + 6])
@@ -93,12 +93,12 @@ def test_praatplaat_template_syntax_stays_text(hostile_site: Path) -> None:
 
 def test_section_bodies_keep_template_syntax_as_text(hostile_site: Path) -> None:
     """The theme override includes the case page section bodies as a Jinja template too."""
-    staged = (hostile_site / "build/docs/_theme/secties/vijandig.html").read_text(encoding="utf-8")
-    assert "{" not in staged and "}" not in staged and "<!-- sectie -->" in staged
+    staged = (hostile_site / "build/docs/_theme/later/vijandig.html").read_text(encoding="utf-8")
+    assert "{" not in staged and "}" not in staged and "<!-- later -->" in staged
     html = main_content((hostile_site / "site/casussen/vijandig/index.html").read_text(encoding="utf-8"))
     bodies = text_of(html[html.index('id="1-aanleiding"'):])
     assert "{{ config }} {% raw %} {#" in bodies and "{{ 7*7 }} {% raw %}" in bodies and "site_name" not in bodies
-    assert "sectie -->" not in html, "every section marker was replaced"
+    assert "later -->" not in html, "every marker was replaced"
 
 
 def test_praatplaat_pdf_is_one_page_without_images(hostile_site: Path) -> None:
