@@ -82,6 +82,8 @@ def render_pages(site: Site, escaper: Escaper) -> dict[str, str]:
     def render_later(template: str, path: str, name: str, **context: Any) -> None:
         pieces: list[str] = []
         render(template, path, later=_later(pieces), **context)
+        if pages[path].count(LATER) != len(pieces):
+            raise ValueError(f"{path}: {LATER} in the page text; only later() may write it")
         pages[f"_theme/later/{name}.html"] = jinja_inert(LATER.join(pieces))
 
     render_later("redeneerlijn_index.md.j2", "redeneerlijn/index.md", "redeneerlijn")
