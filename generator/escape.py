@@ -84,7 +84,7 @@ class HtmlText:
         return sorted({m.group() for m in self.pattern.finditer(text)}) if self.pattern else []
 
     def _mark(self, text: str) -> str:
-        if not self.pattern:
+        if not self.pattern or not self.pattern.search(text):
             return html.escape(text, quote=True)
         out, last = [], 0
         for m in self.pattern.finditer(text):
