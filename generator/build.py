@@ -28,6 +28,7 @@ from generator.validate import CaseCache, Loaded, load_all
 from generator.write import Manifest, publish, sync_tree
 
 STAGING = Path("build/docs")
+THEME = Path(__file__).parent / "templates" / "theme"  # staged as _theme/, mkdocs.yml's theme.custom_dir
 
 
 def cache_dir() -> Path:
@@ -143,6 +144,7 @@ def generate(root: Path, report: Report | None = None, memo: Memo | None = None,
     memo.data = {item.digest: part for item, part in zip(loaded, parts)}
     files.update({path: text.encode("utf-8") for path, text in data_files(site.cases, parts).items()})
     files.update({f"praatplaten/{name}.pdf": r.pdf for name, r in rendered.items()})
+    files.update({f"_theme/{path.name}": path.read_bytes() for path in sorted(THEME.iterdir()) if path.is_file()})
     files["schema/case.schema.json"] = schema_json(framework).encode("utf-8")
     files.update(_static_files(root))
     report.seconds["pages"] = time.perf_counter() - clock

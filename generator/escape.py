@@ -16,6 +16,7 @@ from pathlib import Path
 import markdown
 import yaml
 
+LEADING_COLON = re.compile(r"^:")
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -57,7 +58,47 @@ class Escaper:
 
     def _escape(self, text: str) -> str:
         text = self.pattern.sub(lambda m: "\\" + m.group(), CONTROL.sub("", text))
-        return html.escape(text, quote=True)
+        # def_list reads a paragraph that starts with ':' as a definition; `\:` is no Markdown escape
+        return LEADING_COLON.sub("&#58;", html.escape(text, quote=True))
+
+
+class HtmlText:
+    """Contributor text as HTML for raw HTML blocks, where Markdown does nothing: HTML-escaped,
+    with the site's abbreviations wrapped in <abbr title> as Markdown's abbr extension would."""
+
+    def __init__(self, abbreviations: dict[str, str]):
+        self.titles = {term: html.escape(title, quote=True) for term, title in abbreviations.items()}
+        terms = sorted(abbreviations, key=len, reverse=True)
+        self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(term) for term in terms) + r")\b") if terms else None
+
+    def inline(self, text: object) -> Md:
+        """One line: control characters dropped, whitespace collapsed, escaped, abbreviations marked."""
+        return Md(self._mark(" ".join(CONTROL.sub("", str(text)).split())))
+
+    def paragraphs(self, text: object) -> list[Md]:
+        """Each paragraph (split at blank lines) as one escaped line; empty ones dropped."""
+        parts = re.split(r"\n\s*\n", CONTROL.sub("", str(text)))
+        return [Md(self._mark(" ".join(part.split()))) for part in parts if part.strip()]
+
+    def terms_in(self, text: str) -> list[str]:
+        return sorted({m.group() for m in self.pattern.finditer(text)}) if self.pattern else []
+
+    def _mark(self, text: str) -> str:
+        if not self.pattern or not self.pattern.search(text):
+            return html.escape(text, quote=True)
+        out, last = [], 0
+        for m in self.pattern.finditer(text):
+            out.append(html.escape(text[last:m.start()], quote=True))
+            out.append(f'<abbr title="{self.titles[m.group()]}">{html.escape(m.group(), quote=True)}</abbr>')
+            last = m.end()
+        out.append(html.escape(text[last:], quote=True))
+        return "".join(out)
+
+
+def jinja_inert(text: str) -> str:
+    """HTML that a Jinja theme template includes (and so parses as a template): every brace as a
+    character reference, so no `{{`, `{%` or `{#` from contributor text reaches Jinja."""
+    return text.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def link(text: str, url: str, escaper: Escaper) -> Md:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import hashlib
 import html
 import json
 import posixpath
@@ -21,10 +22,11 @@ import yaml
 
 from generator import compare
 from generator.content import Framework
-from generator.escape import CONTROL, Escaper, Md, link
+from generator.escape import CONTROL, Escaper, HtmlText, Md, jinja_inert, link
 from generator.model import Case
 
 TEMPLATES = Path(__file__).parent / "templates"
+LATER = "<!-- later -->"  # where theme/main.html puts back what a page set aside for after Markdown
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,12 @@ def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
     env.globals["events"] = compare.events_by_year
     env.globals["score_of"] = compare.scores
     env.filters["html"] = lambda value: Md(html.escape(str(value), quote=True))
-    env.filters["h"] = text_html
+    uitleg = {item.term: item.uitleg for item in framework.afkortingen.afkortingen}
+    text = HtmlText(uitleg)
+    env.filters["h"] = text.inline  # contributor text inside raw HTML blocks, abbreviations marked
+    env.filters["paragraphs"] = text.paragraphs
+    env.globals["abbreviations_for"] = lambda *texts: Md("".join(
+        f"\n*[{term}]: {uitleg[term]}" for term in text.terms_in(" ".join(texts))) + "\n")
     return env
 
 
@@ -124,18 +131,40 @@ def render_pages(site: Site, escaper: Escaper, directory_urls: bool = True) -> d
         to = lambda target, fragment="": href(path, target, fragment, directory_urls)  # noqa: E731
         pages[path] = env.get_template(template).render(**common, to=to, **context)
 
-    render("redeneerlijn_index.md.j2", "redeneerlijn/index.md")
+    def render_later(template: str, path: str, name: str, **context: Any) -> None:
+        pieces: list[str] = []
+        render(template, path, later=_later(pieces), **context)
+        if pages[path].count(LATER) != len(pieces):
+            raise ValueError(f"{path}: {LATER} in the page text; only later() may write it")
+        aside = jinja_inert(LATER.join(pieces))
+        pages[f"_theme/later/{name}.html"] = aside
+        # the page's own text changes with what it set aside, so MkDocs' dirty rebuild (serve) redoes it
+        digest = hashlib.sha256(aside.encode("utf-8")).hexdigest()[:16]
+        pages[path] = pages[path].replace("---\n", f"---\nlater_digest: {digest}\n", 1)
+
+    render_later("redeneerlijn_index.md.j2", "redeneerlijn/index.md", "redeneerlijn")
     for blok in site.framework.redeneerlijn.blokken:
         render("redeneerlijn_blok.md.j2", f"redeneerlijn/{blok.code}.md", blok=blok)
     render("casussen.md.j2", "casussen/index.md", cases=site.cases, facets=compare.facet_options(site.framework, site.cases),
            filter_json=compare.filter_json(site.cases))
     for case in site.cases:
-        render("casus.md.j2", f"casussen/{case.slug}.md", case=case)
+        render_later("casus.md.j2", f"casussen/{case.slug}.md", f"casussen/{case.slug}", case=case)
+    own = {f"casussen/{case.slug}.md" for case in site.cases}  # abbreviations of their own: see casus.md.j2
     render("praatplaten.md.j2", "praatplaten.md", cases=site.cases)
     _cross_case_pages(site, render)
     for path, text in pages.items():
-        pages[path] = text + abbreviations(site.framework, text)
+        if path.endswith(".md") and path not in own:
+            pages[path] = text + abbreviations(site.framework, text)
     return pages
+
+
+def _later(pieces: list[str]):
+    """`{{ later(html) }}` or `{% call later() %}html{% endcall %}`: set the HTML aside for the theme
+    override, which puts it back at the marker left in the page (see theme/main.html)."""
+    def later(html: str | None = None, caller=None) -> Md:
+        pieces.append((caller() if caller else html).strip() + "\n")
+        return Md(LATER + ("\n\n" if caller else "\n"))
+    return later
 
 
 def _cross_case_pages(site: Site, render) -> None:

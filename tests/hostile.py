@@ -6,6 +6,7 @@ from pathlib import Path
 import yaml
 
 PAYLOADS = [
+    "{{ config }} {% raw %} {#",  # first, so it is the name, which the praatplaat (a Jinja include) shows
     "<script>alert('x')</script>",
     "<img src=x onerror=alert(2)>",
     "[klik](javascript:alert(3))",

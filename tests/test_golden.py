@@ -38,6 +38,7 @@ def pages() -> dict[str, str]:
 @pytest.mark.parametrize("slug", GOLDEN_CASES)
 def test_case_markdown(pages: dict[str, str], slug: str, update_golden: bool) -> None:
     check(f"{slug}.md", pages[f"casussen/{slug}.md"], update_golden)
+    check(f"{slug}.later.html", pages[f"_theme/later/casussen/{slug}.html"], update_golden)
 
 
 def test_overview_markdown(pages: dict[str, str], update_golden: bool) -> None:

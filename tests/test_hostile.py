@@ -40,6 +40,19 @@ def test_case_page_has_no_live_payload(hostile_site: Path) -> None:
     assert hostname not in text.replace("--8<-- \"/etc/hostname\"", "")
 
 
+def test_case_page_html_bodies_add_no_elements(hostile_site: Path) -> None:
+    """The case page bodies are raw HTML blocks written by the template: hostile text there adds no
+    element beyond the template's own (and <abbr> for known abbreviations)."""
+    html = main_content((hostile_site / "site/casussen/vijandig/index.html").read_text(encoding="utf-8"))
+    start, end = html.index("<svg"), html.index("</svg>") + 6
+    tags = {tag for tag, _ in parse(html[:start] + html[end:]).tags}
+    assert tags <= {"h1", "h2", "h3", "a", "p", "strong", "em", "ul", "li", "table", "thead", "tbody", "tr", "th", "td",
+                    "abbr", "figure", "figcaption", "article"}, tags
+    text = text_of(html)
+    assert "{{ config }} {% raw %} {#" in text and "**vet**{: onclick=\"alert(4)\" }" in text
+    assert "\\*" not in text and "\\[" not in text, "Markdown escapes must not show in the HTML bodies"
+
+
 def test_only_the_generator_links_out(hostile_site: Path) -> None:
     html = main_content((hostile_site / "site/casussen/vijandig/index.html").read_text(encoding="utf-8"))
     hrefs = [attrs["href"] for tag, attrs in parse(html).tags if tag == "a" and attrs.get("href")]
@@ -64,6 +77,28 @@ def test_praatplaat_svg_is_inert_and_shows_the_text(hostile_site: Path) -> None:
         assert not [key for key in element.attrib if key.lower().startswith("on") or key.endswith("href")]
     text = "".join(t.text or "" for t in root.iter(f"{SVG}text")).replace("\u2060", "")
     assert "Praatplaat:" in text and "script" in text
+
+
+def test_praatplaat_template_syntax_stays_text(hostile_site: Path) -> None:
+    """The theme override includes the SVG as a Jinja template: braces must arrive as text."""
+    staged = (hostile_site / "build/docs/_theme/later/casussen/vijandig.html").read_text(encoding="utf-8")
+    assert "{" not in staged and "}" not in staged and "<svg" in staged
+    html = (hostile_site / "site/casussen/vijandig/index.html").read_text(encoding="utf-8")
+    start = html.index('<svg role="img"')
+    root = ET.fromstring(html[start: html.index("</svg>", start) + 6])
+    text = " ".join(" ".join(t.text or "" for t in root.iter(f"{SVG}text")).replace("\u2060", "").split())
+    assert "Praatplaat: {{ config }} {% raw %} {#" in text
+    assert "site_name" not in text
+
+
+def test_section_bodies_keep_template_syntax_as_text(hostile_site: Path) -> None:
+    """The theme override includes the case page section bodies as a Jinja template too."""
+    staged = (hostile_site / "build/docs/_theme/later/casussen/vijandig.html").read_text(encoding="utf-8")
+    assert "{" not in staged and "}" not in staged and "<!-- later -->" in staged
+    html = main_content((hostile_site / "site/casussen/vijandig/index.html").read_text(encoding="utf-8"))
+    bodies = text_of(html[html.index('id="1-aanleiding"'):])
+    assert "{{ config }} {% raw %} {#" in bodies and "{{ 7*7 }} {% raw %}" in bodies and "site_name" not in bodies
+    assert "later -->" not in html, "every marker was replaced"
 
 
 def test_praatplaat_pdf_is_one_page_without_images(hostile_site: Path) -> None:

@@ -50,6 +50,10 @@ def test_serve_rebuilds_when_a_case_changes(project: Path, tmp_path: Path) -> No
         case.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         took = wait_for(lambda: "Zeppelinvaart" in (fetch(url) or ""), 30)
         assert took is not None, "the edit never showed up"
+        # a section body is set aside for the theme (not in the page's Markdown): it must show too
+        data["aanleiding"]["tekst"] = "Een bewerkte aanleiding over Luchtschipbouw."
+        case.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        assert wait_for(lambda: "Luchtschipbouw" in (fetch(url) or ""), 30) is not None, "an edited section never showed up"
         broken = case.read_text(encoding="utf-8").replace("status: actief", "status: kapot")
         case.write_text(broken, encoding="utf-8")
         time.sleep(2)

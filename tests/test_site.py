@@ -1,6 +1,7 @@
 """Build the whole site from the bundled cases and look at the HTML a reader gets."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -87,3 +88,19 @@ def test_build_is_deterministic(built_site: Path) -> None:
     from generator.build import generate
 
     assert generate(built_site) == generate(built_site)
+
+
+def test_set_aside_html_is_back_in_place_and_out_of_the_site(built_site: Path) -> None:
+    """The theme override put every set-aside piece (praatplaat, section bodies) back at its marker."""
+    pages = list((built_site / "site").rglob("*.html"))
+    assert pages and not [p for p in pages if "<!-- later -->" in p.read_text(encoding="utf-8")]
+    assert not (built_site / "site/_theme").exists()
+    html = page(built_site, "casussen/food-academy-nijkerk")
+    order = [html.index('<svg role="img"'), html.index('id="1-aanleiding"'), html.index("Externe oorzaak."),
+             html.index('id="2-doelen"'), html.index("Korte termijn:"), html.index('id="bronnen"'), html.index("Kort portret")]
+    assert order == sorted(order)
+    docs = json.loads((built_site / "site/search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    entries = [doc for doc in docs if doc["location"].startswith("casussen/food-academy-nijkerk/")]
+    text = " ".join(f"{doc['title']} {doc['text']}" for doc in entries)
+    assert "Foodbedrijven in de regio Nijkerk" in text and "Onderzoeksvraag" in text, "summary and key facts are searchable"
+    assert "Externe oorzaak" not in text and "Kort portret" not in text, "the sections after them are not"
