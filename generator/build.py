@@ -21,7 +21,7 @@ from generator.diagrams import case_dot, framework_dot
 from generator.escape import Escaper, Md, markdown_extensions
 from generator.errors import BuildError
 from generator.data import CaseData, case_data, data_files
-from generator.pages import Site, render_pages
+from generator.pages import CasePages, Site, render_pages
 from generator.render import Cache, Diagram, Rendered, render_all
 from generator.schema import schema_json
 from generator.validate import CaseCache, Loaded, load_all
@@ -69,6 +69,7 @@ class Memo:
     dots: dict[str, str] = field(default_factory=dict)  # case file digest → DOT text
     rendered: dict[str, Rendered] = field(default_factory=dict)  # diagram key → SVG and PDF
     data: dict[str, CaseData] = field(default_factory=dict)  # case file digest → its open-data JSON and CSV row
+    pages: CasePages = field(default_factory=CasePages)  # case pages by case digest, framework and URL style
     staged: Manifest = field(default_factory=Manifest)
 
 
@@ -139,7 +140,8 @@ def generate(root: Path, report: Report | None = None, memo: Memo | None = None,
     clock = time.perf_counter()
     escaper = Escaper(markdown_extensions(root / "mkdocs.yml"))
     site = Site(framework, tuple(cases), {name: Md(r.svg) for name, r in rendered.items()})
-    files = {path: text.encode("utf-8") for path, text in render_pages(site, escaper, directory_urls=not offline).items()}
+    memo.pages.keys = {item.case.slug: f"{item.digest} {memo.framework} {offline}" for item in loaded}
+    files = {path: text.encode("utf-8") for path, text in render_pages(site, escaper, not offline, memo.pages).items()}
     parts = [memo.data.get(item.digest) or case_data(item.case) for item in loaded]
     memo.data = {item.digest: part for item, part in zip(loaded, parts)}
     files.update({path: text.encode("utf-8") for path, text in data_files(site.cases, parts).items()})

@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.model import Case
@@ -26,6 +26,16 @@ class CaseData:
 
     json: str
     row: dict[str, str]
+    lines: dict[tuple[str, ...], str] = field(default_factory=dict, compare=False)  # CSV line by columns
+
+    def csv_line(self, columns: tuple[str, ...]) -> str:
+        line = self.lines.get(columns)
+        if line is None:
+            out = io.StringIO()
+            csv.writer(out, lineterminator="\n").writerow([_safe_cell(self.row.get(key, "")) for key in columns])
+            self.lines.clear()
+            line = self.lines[columns] = out.getvalue()
+        return line
 
 
 def case_data(case: Case) -> CaseData:
@@ -63,11 +73,9 @@ def cases_csv(cases: list[Case] | tuple[Case, ...], parts: list[CaseData]) -> st
     columns = {key: index for index, key in enumerate(case_record(cases[0]))} if cases else {}
     ordered = sorted({key for part in parts for key in part.row}, key=lambda key: (columns.get(key.split(".")[0], 99), key))
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(ordered)
-    for part in parts:
-        writer.writerow([_safe_cell(part.row.get(key, "")) for key in ordered])
-    return out.getvalue()
+    csv.writer(out, lineterminator="\n").writerow(ordered)
+    columns = tuple(ordered)
+    return out.getvalue() + "".join(part.csv_line(columns) for part in parts)
 
 
 def data_files(cases: list[Case] | tuple[Case, ...], parts: list[CaseData] | None = None) -> dict[str, str]:

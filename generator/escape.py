@@ -70,10 +70,17 @@ class HtmlText:
         self.titles = {term: html.escape(title, quote=True) for term, title in abbreviations.items()}
         terms = sorted(abbreviations, key=len, reverse=True)
         self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(term) for term in terms) + r")\b") if terms else None
+        self._short: dict[str, Md] = {}  # names and labels recur on many pages; long texts do not
 
     def inline(self, text: object) -> Md:
         """One line: control characters dropped, whitespace collapsed, escaped, abbreviations marked."""
-        return Md(self._mark(" ".join(CONTROL.sub("", str(text)).split())))
+        value = str(text)
+        known = self._short.get(value)
+        if known is None:
+            known = Md(self._mark(" ".join(CONTROL.sub("", value).split())))
+            if len(value) <= 160:
+                self._short[value] = known
+        return known
 
     def paragraphs(self, text: object) -> list[Md]:
         """Each paragraph (split at blank lines) as one escaped line; empty ones dropped."""

@@ -6,7 +6,7 @@ markup by forgetting a filter. A missing value fails the render instead of print
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -105,9 +105,9 @@ def href(here: str, target: str, fragment: str = "", directory_urls: bool = True
     bundle). tests/test_browser.py crawls every link of the built site."""
     source, destination = page_url(here, directory_urls), page_url(target, directory_urls)
     base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
-    folder, _, name = destination.rpartition("/")
+    folder = posixpath.dirname(target)  # a page's URL lies under its file's folder: relpath once per folder pair
     up = _relative_folder(folder, base.rstrip("/"))
-    relative = (up + "/" if up != "." else "") + name
+    relative = (up + "/" if up != "." else "") + destination[len(folder) + 1 if folder else 0:]
     if not relative:
         relative = "./"
     return Md(html.escape(relative + (f"#{fragment}" if fragment else ""), quote=True))
@@ -118,11 +118,23 @@ def front_matter(**fields: Any) -> Md:
     return Md("---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=True) + "---\n\n")
 
 
-def render_pages(site: Site, escaper: Escaper, directory_urls: bool = True) -> dict[str, str]:
+@dataclass
+class CasePages:
+    """Rendered pages kept between two runs (`serve`): case pages (page text, set-aside HTML) by a
+    key the caller derives from everything a case page depends on (the case file, the framework,
+    the URL style), and concept pages by the keys of the cases they show. keys: slug → key for
+    this run. Only the entries of the last run are kept."""
+
+    keys: dict[str, str] = field(default_factory=dict)
+    entries: dict[str, tuple[str, str]] = field(default_factory=dict)
+    concepts: dict[str, str] = field(default_factory=dict)  # concept pages by path and the keys of the cases they show
+
+
+def render_pages(site: Site, escaper: Escaper, directory_urls: bool = True, known: CasePages | None = None) -> dict[str, str]:
     """Every generated page: relative path under docs → Markdown text.
 
     directory_urls: the URL style of the MkDocs build (false for the offline bundle), for the
-    links in raw HTML blocks."""
+    links in raw HTML blocks. known: case pages from an earlier run (`serve`), reused by key."""
     env = _environment(escaper, site.framework)
     pages: dict[str, str] = {}
     common = {"site": site, "front_matter": front_matter}
@@ -147,11 +159,21 @@ def render_pages(site: Site, escaper: Escaper, directory_urls: bool = True) -> d
         render("redeneerlijn_blok.md.j2", f"redeneerlijn/{blok.code}.md", blok=blok)
     render("casussen.md.j2", "casussen/index.md", cases=site.cases, facets=compare.facet_options(site.framework, site.cases),
            filter_json=compare.filter_json(site.cases))
+    fresh: dict[str, tuple[str, str]] = {}
     for case in site.cases:
-        render_later("casus.md.j2", f"casussen/{case.slug}.md", f"casussen/{case.slug}", case=case)
+        path, aside = f"casussen/{case.slug}.md", f"_theme/later/casussen/{case.slug}.html"
+        key = known.keys.get(case.slug) if known else None
+        if key and key in known.entries:
+            pages[path], pages[aside] = known.entries[key]
+        else:
+            render_later("casus.md.j2", path, f"casussen/{case.slug}", case=case)
+        if key:
+            fresh[key] = (pages[path], pages[aside])
+    if known:
+        known.entries = fresh
     own = {f"casussen/{case.slug}.md" for case in site.cases}  # abbreviations of their own: see casus.md.j2
     render("praatplaten.md.j2", "praatplaten.md", cases=site.cases)
-    _cross_case_pages(site, render)
+    _cross_case_pages(site, render, pages, known)
     for path, text in pages.items():
         if path.endswith(".md") and path not in own:
             pages[path] = text + abbreviations(site.framework, text)
@@ -167,7 +189,7 @@ def _later(pieces: list[str]):
     return later
 
 
-def _cross_case_pages(site: Site, render) -> None:
+def _cross_case_pages(site: Site, render, pages: dict[str, str], known: CasePages | None) -> None:
     cases, framework = site.cases, site.framework
     render("vergelijken_index.md.j2", "vergelijken/index.md")
     for name in ("thema", "typologie", "doelen", "design", "meerwaarde", "scan"):
@@ -179,10 +201,21 @@ def _cross_case_pages(site: Site, render) -> None:
     render("begrippen_index.md.j2", "begrippen/index.md", pages=concept_pages)
     titles = {"drivers": "Driver uit de cases", "externe_drivers": "Externe driver", "aandachtspunten": "Aandachtspunt",
               "spanningen": "Spanning of dilemma", "maatschappelijke_waarde": "Maatschappelijke meerwaarde", "bouwblokken": "Bouwblok"}
+    fresh: dict[str, str] = {}
     for page in concept_pages:
         vocabulary = framework.vocabularies[page["vocabulary"]]
         source = ("Katapult (2022)" if page["vocabulary"] == "bouwblokken" else f"Eindrapport, {vocabulary.bron}")
-        render("begrip.md.j2", page["path"], page=page, title=titles[page["vocabulary"]], source=source)
+        # a concept page shows only the cases that mention the concept: reuse it while those are unchanged
+        involved = [mention.case.slug for mention in page["mentions"]] + [case.slug for case in page["steering"]]
+        key = "\0".join([page["path"], *(known.keys.get(slug, "") for slug in involved)]) if known else ""
+        if known and key in known.concepts:
+            pages[page["path"]] = known.concepts[key]
+        else:
+            render("begrip.md.j2", page["path"], page=page, title=titles[page["vocabulary"]], source=source)
+        if known and all(known.keys.get(slug) for slug in involved):
+            fresh[key] = pages[page["path"]]
+    if known:
+        known.concepts = fresh
     scan = {"items": [{"code": e.code, "categorie": e.categorie, "titel": e.titel} for e in framework.scan_entries],
             "antwoorden": [{"code": a.code, "label": a.label} for a in framework.scan.antwoorden]}
     render("samenwerkingsscan.md.j2", "samenwerkingsscan.md", scan_json=json.dumps(scan, ensure_ascii=False).replace("<", "\\u003c"))

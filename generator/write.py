@@ -26,25 +26,26 @@ def _inside(base: Path, relative: str) -> Path:
 
 
 class Manifest:
-    """What the last sync wrote: path → (bytes, size, mtime_ns), so the next sync can skip reading
-    a file back when its stat is unchanged since we wrote it and its new bytes are the same."""
+    """What the last sync wrote: path → (bytes, size, mtime_ns, resolved target), so the next sync
+    can skip a file whose new bytes are the same and whose stat is unchanged since we wrote it."""
 
     def __init__(self) -> None:
-        self.entries: dict[str, tuple[bytes, int, int]] = {}
+        self.entries: dict[str, tuple[bytes, int, int, Path]] = {}
 
-    def unchanged(self, relative: str, target: Path, data: bytes) -> bool:
+    def target(self, relative: str, data: bytes) -> Path | None:
+        """The file the last sync wrote for `relative`, if it still holds exactly `data`."""
         entry = self.entries.get(relative)
         if entry is None or not (entry[0] is data or entry[0] == data):
-            return False
+            return None
         try:
-            status = target.lstat()
+            status = entry[3].lstat()
         except OSError:
-            return False
-        return stat.S_ISREG(status.st_mode) and (status.st_size, status.st_mtime_ns) == entry[1:]
+            return None
+        return entry[3] if stat.S_ISREG(status.st_mode) and (status.st_size, status.st_mtime_ns) == entry[1:3] else None
 
     def record(self, relative: str, target: Path, data: bytes) -> None:
         status = target.lstat()
-        self.entries[relative] = (data, status.st_size, status.st_mtime_ns)
+        self.entries[relative] = (data, status.st_size, status.st_mtime_ns, target)
 
 
 def sync_tree(base: Path, files: dict[str, bytes], manifest: Manifest | None = None) -> tuple[list[str], list[str]]:
@@ -55,10 +56,12 @@ def sync_tree(base: Path, files: dict[str, bytes], manifest: Manifest | None = N
     written = []
     wanted = set()
     for relative, data in sorted(files.items()):
+        known = manifest.target(relative, data)
+        if known:  # written by the last sync, unchanged since, same bytes: no need to resolve or read
+            wanted.add(str(known))
+            continue
         target = _inside(resolved, relative)
         wanted.add(str(target))
-        if manifest.unchanged(relative, target, data):
-            continue
         if not (target.is_file() and not target.is_symlink() and target.read_bytes() == data):
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_name(f".{target.name}.tmp")
@@ -68,14 +71,15 @@ def sync_tree(base: Path, files: dict[str, bytes], manifest: Manifest | None = N
         manifest.record(relative, target, data)
     manifest.entries = {relative: entry for relative, entry in manifest.entries.items() if relative in files}
     removed = []
-    for path in sorted(resolved.rglob("*"), reverse=True):
-        if path.is_file() or path.is_symlink():
-            if str(path) not in wanted:
-                path.unlink()
-                removed.append(str(path.relative_to(resolved)))
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return written, removed
+    for folder, folders, names in os.walk(resolved, topdown=False):  # never follows symlinks
+        for name in names + [name for name in folders if os.path.islink(os.path.join(folder, name))]:
+            path = os.path.join(folder, name)
+            if path not in wanted:
+                os.unlink(path)
+                removed.append(os.path.relpath(path, resolved))
+        if folder != str(resolved) and not os.listdir(folder):
+            os.rmdir(folder)
+    return written, sorted(removed)
 
 
 def publish(site_dir: Path, build: Callable[[Path], None]) -> None:
