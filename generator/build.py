@@ -24,7 +24,7 @@ from generator.data import CaseData, case_data, data_files
 from generator.pages import CasePages, Site, render_pages
 from generator.render import Cache, Diagram, Rendered, render_all
 from generator.schema import schema_json
-from generator.validate import CaseCache, Loaded, load_all
+from generator.validate import CaseCache, Loaded, load_all, no_cyclic_gc
 from generator.write import Manifest, publish, sync_tree
 
 STAGING = Path("build/docs")
@@ -70,6 +70,7 @@ class Memo:
     rendered: dict[str, Rendered] = field(default_factory=dict)  # diagram key → SVG and PDF
     data: dict[str, CaseData] = field(default_factory=dict)  # case file digest → its open-data JSON and CSV row
     pages: CasePages = field(default_factory=CasePages)  # case pages by case digest, framework and URL style
+    encoded: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # page path → (text, its UTF-8)
     staged: Manifest = field(default_factory=Manifest)
 
 
@@ -141,7 +142,7 @@ def generate(root: Path, report: Report | None = None, memo: Memo | None = None,
     escaper = Escaper(markdown_extensions(root / "mkdocs.yml"))
     site = Site(framework, tuple(cases), {name: Md(r.svg) for name, r in rendered.items()})
     memo.pages.keys = {item.case.slug: f"{item.digest} {memo.framework} {offline}" for item in loaded}
-    files = {path: text.encode("utf-8") for path, text in render_pages(site, escaper, not offline, memo.pages).items()}
+    files = _encoded(render_pages(site, escaper, not offline, memo.pages), memo)
     parts = [memo.data.get(item.digest) or case_data(item.case) for item in loaded]
     memo.data = {item.digest: part for item, part in zip(loaded, parts)}
     files.update({path: text.encode("utf-8") for path, text in data_files(site.cases, parts).items()})
@@ -153,14 +154,23 @@ def generate(root: Path, report: Report | None = None, memo: Memo | None = None,
     return files
 
 
+def _encoded(pages: dict[str, str], memo: Memo) -> dict[str, bytes]:
+    """Pages as UTF-8; a page text reused from the memo (the same object) is not encoded again."""
+    known = memo.encoded
+    memo.encoded = {path: (text, known[path][1] if path in known and known[path][0] is text else text.encode("utf-8"))
+                    for path, text in pages.items()}
+    return {path: data for path, (_, data) in memo.encoded.items()}
+
+
 def stage(root: Path, report: Report | None = None, memo: Memo | None = None, offline: bool = False) -> Report:
     """Generate and sync the staging folder (what `serve` reruns, with one Memo, on every change)."""
     report = report or Report()
     memo = memo or Memo()
-    files = generate(root, report, memo, offline)
-    clock = time.perf_counter()
-    report.written, report.removed = sync_tree(root / STAGING, files, memo.staged)
-    report.seconds["write"] = time.perf_counter() - clock
+    with no_cyclic_gc():
+        files = generate(root, report, memo, offline)
+        clock = time.perf_counter()
+        report.written, report.removed = sync_tree(root / STAGING, files, memo.staged)
+        report.seconds["write"] = time.perf_counter() - clock
     return report
 
 

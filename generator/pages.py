@@ -128,6 +128,7 @@ class CasePages:
     keys: dict[str, str] = field(default_factory=dict)
     entries: dict[str, tuple[str, str]] = field(default_factory=dict)
     concepts: dict[str, str] = field(default_factory=dict)  # concept pages by path and the keys of the cases they show
+    abbreviated: dict[str, tuple[str, str]] = field(default_factory=dict)  # path → (page, page with its abbreviations)
 
 
 def render_pages(site: Site, escaper: Escaper, directory_urls: bool = True, known: CasePages | None = None) -> dict[str, str]:
@@ -174,9 +175,15 @@ def render_pages(site: Site, escaper: Escaper, directory_urls: bool = True, know
     own = {f"casussen/{case.slug}.md" for case in site.cases}  # abbreviations of their own: see casus.md.j2
     render("praatplaten.md.j2", "praatplaten.md", cases=site.cases)
     _cross_case_pages(site, render, pages, known)
+    previous = known.abbreviated if known else {}
+    abbreviated = {}
     for path, text in pages.items():
         if path.endswith(".md") and path not in own:
-            pages[path] = text + abbreviations(site.framework, text)
+            before = previous.get(path)
+            pages[path] = before[1] if before and before[0] == text else text + abbreviations(site.framework, text)
+            abbreviated[path] = (text, pages[path])
+    if known:
+        known.abbreviated = abbreviated
     return pages
 
 

@@ -14,6 +14,7 @@ import typing
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -186,8 +187,9 @@ class CaseCache:
 
 
 @contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Parsing allocates many small objects and no cycles; the cyclic collector only costs time."""
+def no_cyclic_gc() -> Iterator[None]:
+    """Parsing and rendering allocate many objects and few cycles; with a large heap of cases the
+    cyclic collector's full passes cost more than they free (reference counting still frees)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -213,7 +215,7 @@ def load_all(root: Path, codes: dict[str, list[str]], paths: list[Path] | None =
     loaded: list[Loaded] = []
     if cache:
         cache.begin(codes)
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         for path in case_paths(root, paths):
             name = _display(path, root)
             try:
@@ -254,6 +256,11 @@ def _cross_check(loaded: list[Loaded]) -> list[Diagnostic]:
 
 def _display(path: Path, root: Path) -> str:
     try:
-        return str(path.resolve().relative_to(root.resolve()))
+        return str(path.resolve().relative_to(_resolved(root)))
     except ValueError:
         return str(path)
+
+
+@lru_cache(maxsize=8)
+def _resolved(root: Path) -> Path:
+    return root.resolve()

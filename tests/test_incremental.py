@@ -108,3 +108,27 @@ def test_a_changed_vocabulary_revalidates_every_case(project: Path, parsed: list
     parsed.clear()
     stage(project, memo=memo)
     assert len(parsed) == 11
+
+
+def staged_tree(project: Path) -> dict[str, bytes]:
+    base = project / STAGING
+    return {str(path.relative_to(base)): path.read_bytes() for path in sorted(base.rglob("*")) if path.is_file()}
+
+
+def test_incremental_stages_equal_a_clean_stage(project: Path, tmp_path: Path) -> None:
+    """Whatever the memo reuses, the staged tree after edits is byte for byte what a clean stage writes."""
+    import shutil
+
+    memo = Memo()
+    stage(project, memo=memo)
+    edit(project, "digiwise", "naam", "Digiwise vernieuwd")
+    edit(project, "food-academy-nijkerk", "thema", "Een ander thema met RIF en LLO")
+    stage(project, memo=memo)
+    (project / "cases" / "startacademie.yml").unlink()
+    stage(project, memo=memo)
+    clean = tmp_path / "clean"
+    shutil.copytree(project / "cases", clean / "cases")
+    shutil.copytree(project / "content", clean / "content")
+    shutil.copy(project / "mkdocs.yml", clean / "mkdocs.yml")
+    stage(clean)
+    assert staged_tree(project) == staged_tree(clean)
