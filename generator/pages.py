@@ -129,6 +129,7 @@ class CasePages:
     entries: dict[str, tuple[str, str]] = field(default_factory=dict)
     concepts: dict[str, str] = field(default_factory=dict)  # concept pages by path and the keys of the cases they show
     abbreviated: dict[str, tuple[str, str]] = field(default_factory=dict)  # path → (page, page with its abbreviations)
+    rows: dict[tuple[str, ...], str] = field(default_factory=dict)  # list-page rows: (page, case key, extra) → HTML
 
 
 def render_pages(site: Site, escaper: Escaper, directory_urls: bool = True, known: CasePages | None = None) -> dict[str, str]:
@@ -140,9 +141,22 @@ def render_pages(site: Site, escaper: Escaper, directory_urls: bool = True, know
     pages: dict[str, str] = {}
     common = {"site": site, "front_matter": front_matter}
 
+    earlier_rows, rows = (known.rows if known else {}), {}
+
     def render(template: str, path: str, **context: Any) -> None:
         to = lambda target, fragment="": href(path, target, fragment, directory_urls)  # noqa: E731
-        pages[path] = env.get_template(template).render(**common, to=to, **context)
+
+        def cached(case: Case, *extra: str, caller) -> Md:
+            """`{% call cached(case, name, …) %}row{% endcall %}`: a list page's row for one case,
+            reused while the case (its key) and whatever else the row shows (extra) are unchanged."""
+            key = known.keys.get(case.slug) if known else None
+            if not key:
+                return Md(caller())
+            full = (path, key, *extra)
+            row = rows[full] = earlier_rows.get(full) or Md(caller())
+            return row
+
+        pages[path] = env.get_template(template).render(**common, to=to, cached=cached, **context)
 
     def render_later(template: str, path: str, name: str, **context: Any) -> None:
         pieces: list[str] = []
@@ -183,7 +197,7 @@ def render_pages(site: Site, escaper: Escaper, directory_urls: bool = True, know
             pages[path] = before[1] if before and before[0] == text else text + abbreviations(site.framework, text)
             abbreviated[path] = (text, pages[path])
     if known:
-        known.abbreviated = abbreviated
+        known.abbreviated, known.rows = abbreviated, rows
     return pages
 
 
