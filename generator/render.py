@@ -263,8 +263,9 @@ def _worker_main() -> None:
     """A render worker: batches of diagrams (pickled) in on stdin, outcomes (pickled) out on stdout."""
     import pickle
 
-    inbox, outbox = sys.stdin.buffer, sys.stdout.buffer
-    sys.stdout = sys.stderr  # nothing but outcomes goes to the parent's pipe
+    inbox, outbox = sys.stdin.buffer, os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # nothing but outcomes goes to the parent's pipe, not even from C
+    sys.stdout = sys.stderr
     while True:
         try:
             folder, batch = pickle.load(inbox)
@@ -292,12 +293,23 @@ def _render_in_workers(folder: Path, batches: list[list[Diagram]], workers: int)
     procs = [subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=package_root)
              for _ in range(workers)]
     busy: dict[subprocess.Popen, list[Diagram]] = {}
+
+    def stopped(proc: subprocess.Popen) -> BuildError:
+        names = ", ".join(f"'{d.name}'" for d in busy[proc])
+        return BuildError(f"a render worker stopped (exit {proc.wait()}) while rendering praatplaat(s) {names}")
+
+    def send(proc: subprocess.Popen, batch: list[Diagram]) -> None:
+        busy[proc] = batch
+        try:
+            pickle.dump((folder, batch), proc.stdin)
+            proc.stdin.flush()
+        except OSError:
+            raise stopped(proc) from None
+
     selector = selectors.DefaultSelector()
     try:
         for proc in procs:  # workers <= batches, so each starts with one
-            busy[proc] = queue.pop()
-            pickle.dump((folder, busy[proc]), proc.stdin)
-            proc.stdin.flush()
+            send(proc, queue.pop())
             selector.register(proc.stdout, selectors.EVENT_READ, proc)
         while busy:
             for key, _ in selector.select():
@@ -305,24 +317,23 @@ def _render_in_workers(folder: Path, batches: list[list[Diagram]], workers: int)
                 try:
                     outcomes = pickle.load(proc.stdout)
                 except Exception:  # noqa: BLE001 - the worker died (crash, killed, out of memory)
-                    names = ", ".join(f"'{d.name}'" for d in busy[proc])
-                    raise BuildError(f"a render worker stopped (exit {proc.wait()}) while rendering praatplaat(s) {names}") from None
+                    raise stopped(proc) from None
                 failures.extend(message for _, message in outcomes if message)
                 if queue:
-                    busy[proc] = queue.pop()
-                    pickle.dump((folder, busy[proc]), proc.stdin)
-                    proc.stdin.flush()
+                    send(proc, queue.pop())
                 else:
                     del busy[proc]
                     selector.unregister(proc.stdout)
-                    proc.stdin.close()
+                    proc.stdin.close()  # end of input: the worker exits
     finally:
         selector.close()
         for proc in procs:
             if proc.poll() is None and busy:
                 proc.kill()
-            if proc.stdin and not proc.stdin.closed:
+            try:
                 proc.stdin.close()
+            except OSError:  # a dead worker's pipe; unflushed data is of no use
+                pass
             proc.wait()
             proc.stdout.close()
     return failures

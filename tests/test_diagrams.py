@@ -137,3 +137,14 @@ def test_render_all_in_workers_names_a_failing_praatplaat_and_caches_the_rest(tm
     assert count == 0 and results["g3"].svg.startswith("<svg") and results["g3"].pdf.startswith(b"%PDF")
     fresh, count = render.render_all([Diagram(f"h{i}", f"digraph t {{ h{i}; }}", "t", "d") for i in range(4)], cache, workers=2)
     assert count == 4 and all(r.pdf.startswith(b"%PDF") for r in fresh.values())
+
+
+def test_a_render_worker_that_dies_fails_the_build_by_name(tmp_path: Path, monkeypatch) -> None:
+    from generator import render
+    from generator.errors import BuildError
+
+    monkeypatch.setattr(render, "SEQUENTIAL_MAX", 1)
+    monkeypatch.setattr(render.sys, "executable", "/bin/false")
+    diagrams = [Diagram(f"g{i}", f"digraph t {{ g{i}; }}", "t", "d") for i in range(3)]
+    with pytest.raises(BuildError, match=r"render worker stopped .* praatplaat\(s\) 'g"):
+        render.render_all(diagrams, render.Cache(tmp_path / "cache"), workers=2)
