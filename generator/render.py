@@ -1,8 +1,10 @@
 """The one edge where Graphviz runs: DOT text → SVG for the web and a one-page A3 PDF for print.
 
-Rendering is in process through pygraphviz (its wheels carry Graphviz), spread over the cores
-when there is more than a handful of diagrams, and cached by content hash so an unchanged
-praatplaat is not rendered again. Anything Graphviz writes to stderr fails the render.
+Rendering is in process through pygraphviz (its wheels carry Graphviz): one layout, then the SVG
+and the A3 PDF straight from Graphviz. More than a handful of diagrams go in batches to fresh
+worker processes (`python -c`, so they do not inherit the generator's heap) that write into the
+cache themselves. Results are cached by content hash so an unchanged praatplaat is not rendered
+again. Anything Graphviz writes to stderr fails the render.
 """
 from __future__ import annotations
 
