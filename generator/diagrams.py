@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 import textwrap
+import unicodedata
 from dataclasses import dataclass
 
 from generator import style
@@ -34,6 +35,8 @@ def cell_text(text: str, width: int = style.WRAP) -> str:
     lines = textwrap.wrap(" ".join(CONTROL.sub(" ", text).split()), width=width, break_long_words=True, break_on_hyphens=True) or [""]
     escaped = []
     for line in lines:
+        if line and all(unicodedata.category(char) == "Cf" for char in line):
+            line = " " + line  # a line of only invisible characters (U+00AD) leaves Pango without a layout
         line = html.escape(line, quote=True).replace("\\", "\\" + WORD_JOINER)
         escaped.append(line.replace("[", "&#91;").replace("]", "&#93;").replace("{", "&#123;").replace("}", "&#125;"))
     return '<BR ALIGN="LEFT"/>'.join(escaped) + '<BR ALIGN="LEFT"/>'

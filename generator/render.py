@@ -1,18 +1,19 @@
 """The one edge where Graphviz runs: DOT text → SVG for the web and a one-page A3 PDF for print.
 
-Rendering is in process through pygraphviz (its wheels carry Graphviz), spread over the cores
-when there is more than a handful of diagrams, and cached by content hash so an unchanged
-praatplaat is not rendered again. Anything Graphviz writes to stderr fails the render.
+Rendering is in process through pygraphviz (its wheels carry Graphviz): one layout, then the SVG
+and the A3 PDF straight from Graphviz. More than a handful of diagrams go in batches to fresh
+worker processes (`python -c`, so they do not inherit the generator's heap) that write into the
+cache themselves. Results are cached by content hash so an unchanged praatplaat is not rendered
+again. Anything Graphviz writes to stderr fails the render.
 """
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 import shutil
+import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from generator import style
 from generator.errors import BuildError
 
 FONTS_CONF = Path(__file__).with_name("fonts.conf")
-RENDER_VERSION = "4"  # bump when post-processing changes, to invalidate the cache
+RENDER_VERSION = "5"  # bump when post-processing changes, to invalidate the cache
 # Fontconfig complains about the machine's own config files (not about our diagrams); those
 # lines are not Graphviz messages. Every other line on stderr fails the render.
 SYSTEM_NOISE = re.compile(r'Fontconfig (warning|error): "/(etc|usr)/[^"]*\.conf"')
@@ -45,6 +46,23 @@ class Rendered:
     pdf: bytes
 
 
+class Stored:
+    """A rendered diagram in the cache folder, read when asked for (the parent holds no copies)."""
+
+    __slots__ = ("_base",)
+
+    def __init__(self, base: Path):
+        self._base = base
+
+    @property
+    def svg(self) -> str:
+        return self._base.with_suffix(".svg").read_text(encoding="utf-8")
+
+    @property
+    def pdf(self) -> bytes:
+        return self._base.with_suffix(".pdf").read_bytes()
+
+
 def _prepare_environment() -> None:
     """Own fontconfig setup and Graphviz's guard against reading files named in DOT."""
     conf_dir = Path(tempfile.gettempdir()) / "hsvmbo-fontconfig"
@@ -58,43 +76,105 @@ def _prepare_environment() -> None:
     os.environ["GV_FILE_PATH"] = ""
 
 
-def _capture_stderr(func, *args):
-    """Run func with file descriptor 2 redirected; return its result and what it wrote there."""
-    with tempfile.TemporaryFile() as sink:
-        saved = os.dup(2)
-        os.dup2(sink.fileno(), 2)
-        try:
-            result = func(*args)
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-        sink.seek(0)
-        lines = sink.read().decode("utf-8", errors="replace").splitlines()
-        return result, "\n".join(line for line in lines if line.strip() and not SYSTEM_NOISE.match(line))
+class _Stderr:
+    """File descriptor 2 redirected to one temporary file for a whole batch of renders.
+
+    `since_last()` returns what was written there since the previous call, so each message is
+    still attributed to the diagram that caused it, without a temporary file per diagram.
+    """
+
+    def __enter__(self) -> "_Stderr":
+        if sys.stderr:
+            sys.stderr.flush()
+        self._sink = tempfile.TemporaryFile()
+        self._saved = os.dup(2)
+        os.dup2(self._sink.fileno(), 2)
+        self._seen = 0
+        return self
+
+    def since_last(self) -> str:
+        end = os.lseek(2, 0, os.SEEK_CUR)
+        if end == self._seen:
+            return ""
+        data = os.pread(self._sink.fileno(), end - self._seen, self._seen)
+        self._seen = end
+        lines = data.decode("utf-8", errors="replace").splitlines()
+        return "\n".join(line for line in lines if line.strip() and not SYSTEM_NOISE.match(line))
+
+    def __exit__(self, *exc) -> None:
+        if sys.stderr:
+            sys.stderr.flush()
+        os.dup2(self._saved, 2)
+        os.close(self._saved)
+        self._sink.close()
+
+
+_CONTEXT = None
+
+
+def _context():
+    """One Graphviz context per process (plugins and fonts are loaded once)."""
+    global _CONTEXT
+    if _CONTEXT is None:
+        from pygraphviz import graphviz as gv
+
+        _prepare_environment()
+        _CONTEXT = gv.gvContextWithBuiltins()
+    return _CONTEXT
+
+
+VIEWBOX = re.compile(rb'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"')
 
 
 def _draw(dot: str) -> tuple[bytes, bytes]:
-    """Lay the graph out once, then draw it as SVG and as PDF."""
-    import pygraphviz
+    """Lay the graph out once, then draw it as SVG and as a one-page A3 landscape PDF.
 
+    The PDF page is made by Graphviz itself: after the SVG is drawn, a `viewport` of the A3 page
+    (in points) with a zoom that fits the drawing inside the margin, centred on the drawing,
+    and no device margin. Fonts and vectors are cairo's own; nothing is post-processed.
+    """
+    import pygraphviz
+    from pygraphviz import graphviz as gv
+
+    gvc = _context()
     graph = pygraphviz.AGraph(string=dot)
-    graph.layout(prog="dot")
-    return graph.draw(format="svg"), graph.draw(format="pdf")
+    if gv.gvLayout(gvc, graph.handle, b"dot") != 0:
+        raise BuildError("Graphviz could not lay the graph out")
+    try:
+        err, svg = gv.gvRenderData(gvc, graph.handle, b"svg")
+        if err:
+            raise BuildError("Graphviz could not draw the SVG")
+        width, height = (float(v) for v in VIEWBOX.search(svg).groups())  # the drawing with its pad, in points
+        page_w, page_h = (inches * 72 for inches in style.PAGE_INCHES)
+        margin = style.MARGIN_INCHES * 72
+        zoom = min((page_w - 2 * margin) / width, (page_h - 2 * margin) / height)
+        graph.graph_attr["viewport"] = f"{page_w:.2f},{page_h:.2f},{zoom:.6f}"
+        graph.graph_attr["margin"] = "0"
+        err, pdf = gv.gvRenderData(gvc, graph.handle, b"pdf")
+        if err:
+            raise BuildError("Graphviz could not draw the PDF")
+    finally:
+        gv.gvFreeLayout(gvc, graph.handle)
+    return svg, pdf
+
+
+COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
+SIZE = re.compile(r'\swidth="[^"]*pt"\s+height="[^"]*pt"')
+BLANK_LINES = re.compile(r"\n\s*\n")
 
 
 def _svg(raw: bytes, diagram: Diagram) -> str:
     from xml.sax.saxutils import escape
 
     text = raw.decode("utf-8")
-    text = text[text.index("<svg"):]
-    text = re.sub(r"<!--.*?-->\n?", "", text, flags=re.S)
-    text = re.sub(r'\swidth="[^"]*pt"\s+height="[^"]*pt"', "", text, count=1)
+    text = COMMENT.sub("", text[text.index("<svg"):])
+    text = SIZE.sub("", text, count=1)
     ident = f"pp-{diagram.name}"
-    text = text.replace("<svg", f'<svg role="img" aria-labelledby="{ident}-t {ident}-d" class="praatplaat-svg"', 1)
-    head_end = text.index(">", text.index("<svg")) + 1
-    text = (text[:head_end] + f'\n<title id="{ident}-t">{escape(diagram.title)}</title>'
+    head_end = text.index(">") + 1
+    text = (f'<svg role="img" aria-labelledby="{ident}-t {ident}-d" class="praatplaat-svg"' + text[4:head_end]
+            + f'\n<title id="{ident}-t">{escape(diagram.title)}</title>'
             f'\n<desc id="{ident}-d">{escape(diagram.description)}</desc>' + text[head_end:])
-    text = re.sub(r"\n\s*\n", "\n", text).strip() + "\n"
+    text = BLANK_LINES.sub("\n", text).strip() + "\n"
     _check_inert(text, diagram.name)
     return text
 
@@ -103,59 +183,62 @@ def _check_inert(svg: str, name: str) -> None:
     """Defence in depth: the SVG must hold no script, link, image or event attribute."""
     import xml.etree.ElementTree as ET
 
-    for element in ET.fromstring(svg).iter():
+    elements = list(ET.fromstring(svg).iter())
+    tags, keys = set(), set()
+    for element in elements:
+        tags.add(element.tag)
+        keys.update(element.attrib)
+    if not ({tag.rsplit("}", 1)[-1] for tag in tags} & FORBIDDEN_ELEMENTS
+            or any(key.rsplit("}", 1)[-1].lower().startswith("on") or key.endswith("href") for key in keys)):
+        return
+    for element in elements:
         tag = element.tag.rsplit("}", 1)[-1]
         risky = [key for key in element.attrib if key.rsplit("}", 1)[-1].lower().startswith("on") or key.endswith("href")]
         if tag in FORBIDDEN_ELEMENTS or risky:
             raise BuildError(f"praatplaat '{name}': the SVG holds <{tag}> {risky}; refusing to publish it")
 
 
-def _a3(raw_pdf: bytes) -> bytes:
-    """Place Graphviz's page, scaled to fit with a margin, centred on one A3 landscape page.
-
-    The drawing is wrapped in one transformation (`q … cm … Q`) instead of being re-parsed,
-    so fonts and vectors stay exactly as Graphviz wrote them.
-    """
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import DecodedStreamObject, RectangleObject
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(raw_pdf)))
-    page = writer.pages[0]
-    box = page.mediabox
-    width, height = float(box.width), float(box.height)
-    page_w, page_h = (inches * 72 for inches in style.PAGE_INCHES)
-    margin = style.MARGIN_INCHES * 72
-    scale = min((page_w - 2 * margin) / width, (page_h - 2 * margin) / height)
-    dx = (page_w - width * scale) / 2 - float(box.left) * scale
-    dy = (page_h - height * scale) / 2 - float(box.bottom) * scale
-    content = DecodedStreamObject()
-    content.set_data(f"q {scale:.6f} 0 0 {scale:.6f} {dx:.4f} {dy:.4f} cm\n".encode() + page.get_contents().get_data() + b"\nQ\n")
-    content = content.flate_encode()
-    page.replace_contents(content)
-    page.mediabox = RectangleObject([0, 0, page_w, page_h])
-    for key in ("/CropBox", "/TrimBox", "/BleedBox", "/ArtBox"):
-        if key in page:
-            del page[key]
-    writer.add_metadata({"/Producer": "hsvmbo generator", "/Creator": "Graphviz via pygraphviz"})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+def _render(diagram: Diagram, stderr: _Stderr) -> Rendered:
+    try:
+        svg_raw, pdf = _draw(diagram.dot)
+        messages = stderr.since_last()
+    except Exception as err:  # pygraphviz raises on DOT it cannot read
+        messages = stderr.since_last() or str(err)
+    if messages:
+        raise BuildError(f"Graphviz reported a problem in praatplaat '{diagram.name}': {messages[:300]}")
+    return Rendered(_svg(svg_raw, diagram), pdf)
 
 
 def render_one(diagram: Diagram) -> Rendered:
     """Render one diagram; raise BuildError on any Graphviz message."""
-    _prepare_environment()
-    (svg_raw, pdf_raw), messages = _capture_stderr(_draw, diagram.dot)
-    if messages:
-        raise BuildError(f"Graphviz reported a problem in praatplaat '{diagram.name}': {messages[:300]}")
-    return Rendered(_svg(svg_raw, diagram), _a3(pdf_raw))
+    with _Stderr() as stderr:
+        return _render(diagram, stderr)
 
 
-def _render_job(diagram: Diagram) -> tuple[str, Rendered | str]:
-    try:
-        return diagram.name, render_one(diagram)
-    except BuildError as err:
-        return diagram.name, str(err)
+def _write(folder: Path, key: str, rendered: Rendered) -> None:
+    """PDF first, SVG last (a key counts as cached when both exist); each via a temporary file."""
+    for suffix, data in ((".pdf", rendered.pdf), (".svg", rendered.svg.encode("utf-8"))):
+        tmp = folder / f".{key}{suffix}.{os.getpid()}.tmp"
+        try:
+            tmp.write_bytes(data)
+            os.replace(tmp, folder / f"{key}{suffix}")
+        finally:
+            tmp.unlink(missing_ok=True)
+
+
+def _render_batch(folder: Path, batch: list[Diagram]) -> list[tuple[str, str | None]]:
+    """Worker: render a batch straight into the cache folder; return (name, error or None) each."""
+    outcomes: list[tuple[str, str | None]] = []
+    with _Stderr() as stderr:
+        for diagram in batch:
+            try:
+                _write(folder, diagram.key(), _render(diagram, stderr))
+                outcomes.append((diagram.name, None))
+            except BuildError as err:
+                outcomes.append((diagram.name, str(err)))
+            except Exception as err:  # noqa: BLE001 - reported with the praatplaat's name
+                outcomes.append((diagram.name, f"praatplaat '{diagram.name}': {type(err).__name__}: {err}"))
+    return outcomes
 
 
 class Cache:
@@ -164,23 +247,107 @@ class Cache:
     def __init__(self, folder: Path):
         self.folder = folder
 
-    def get(self, diagram: Diagram) -> Rendered | None:
-        svg, pdf = self.folder / f"{diagram.key()}.svg", self.folder / f"{diagram.key()}.pdf"
-        if svg.exists() and pdf.exists():
-            return Rendered(svg.read_text(encoding="utf-8"), pdf.read_bytes())
+    def get(self, diagram: Diagram) -> Stored | None:
+        base = self.folder / diagram.key()
+        if base.with_suffix(".svg").exists() and base.with_suffix(".pdf").exists():
+            return Stored(base)
         return None
 
     def put(self, diagram: Diagram, rendered: Rendered) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        for suffix, data in ((".pdf", rendered.pdf), (".svg", rendered.svg.encode("utf-8"))):
-            tmp = self.folder / f".{diagram.key()}{suffix}.tmp"
-            tmp.write_bytes(data)
-            tmp.replace(self.folder / f"{diagram.key()}{suffix}")
+        _write(self.folder, diagram.key(), rendered)
 
 
-def render_all(diagrams: list[Diagram], cache: Cache | None, workers: int | None = None) -> tuple[dict[str, Rendered], int]:
-    """Render every diagram (cached ones are read back); return results and how many were rendered."""
-    results: dict[str, Rendered] = {}
+SEQUENTIAL_MAX = 8  # up to this many renders, starting workers costs more than it saves
+
+
+def _worker_main() -> None:
+    """A render worker: batches of diagrams (pickled) in on stdin, outcomes (pickled) out on stdout."""
+    import pickle
+
+    inbox, outbox = sys.stdin.buffer, os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # nothing but outcomes goes to the parent's pipe, not even from C
+    sys.stdout = sys.stderr
+    while True:
+        try:
+            folder, batch = pickle.load(inbox)
+        except EOFError:
+            return
+        pickle.dump(_render_batch(folder, batch), outbox)
+        outbox.flush()
+
+
+def _render_in_workers(folder: Path, batches: list[list[Diagram]], workers: int) -> list[str]:
+    """Render batches in fresh worker processes (not forked from the large generator process).
+
+    Each worker gets the next batch when it hands in the previous one; only names and error
+    messages come back. Returns the failures; a worker that dies fails the build by name.
+    """
+    import pickle
+    import selectors
+    import subprocess
+
+    package_root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH"))))}
+    command = [sys.executable, "-c", "from generator.render import _worker_main; _worker_main()"]
+    queue = list(reversed(batches))
+    failures: list[str] = []
+    procs = [subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=package_root)
+             for _ in range(workers)]
+    busy: dict[subprocess.Popen, list[Diagram]] = {}
+
+    def stopped(proc: subprocess.Popen) -> BuildError:
+        names = ", ".join(f"'{d.name}'" for d in busy[proc])
+        return BuildError(f"a render worker stopped (exit {proc.wait()}) while rendering praatplaat(s) {names}")
+
+    def send(proc: subprocess.Popen, batch: list[Diagram]) -> None:
+        busy[proc] = batch
+        try:
+            pickle.dump((folder, batch), proc.stdin)
+            proc.stdin.flush()
+        except OSError:
+            raise stopped(proc) from None
+
+    selector = selectors.DefaultSelector()
+    try:
+        for proc in procs:  # workers <= batches, so each starts with one
+            send(proc, queue.pop())
+            selector.register(proc.stdout, selectors.EVENT_READ, proc)
+        while busy:
+            for key, _ in selector.select():
+                proc = key.data
+                try:
+                    outcomes = pickle.load(proc.stdout)
+                except Exception:  # noqa: BLE001 - the worker died (crash, killed, out of memory)
+                    raise stopped(proc) from None
+                failures.extend(message for _, message in outcomes if message)
+                if queue:
+                    send(proc, queue.pop())
+                else:
+                    del busy[proc]
+                    selector.unregister(proc.stdout)
+                    proc.stdin.close()  # end of input: the worker exits
+    finally:
+        selector.close()
+        for proc in procs:
+            if proc.poll() is None and busy:
+                proc.kill()
+            try:
+                proc.stdin.close()
+            except OSError:  # a dead worker's pipe; unflushed data is of no use
+                pass
+            proc.wait()
+            proc.stdout.close()
+    return failures
+
+
+def render_all(diagrams: list[Diagram], cache: Cache | None, workers: int | None = None) -> tuple[dict[str, Rendered | Stored], int]:
+    """Render every diagram not in the cache; return name → result and how many were rendered.
+
+    Each result has `.svg` (str) and `.pdf` (bytes). With a cache they are `Stored`: workers
+    write into the cache folder and return only names, and the files are read when asked for.
+    """
+    results: dict[str, Rendered | Stored] = {}
     todo = []
     for diagram in diagrams:
         hit = cache.get(diagram) if cache else None
@@ -188,18 +355,29 @@ def render_all(diagrams: list[Diagram], cache: Cache | None, workers: int | None
             results[diagram.name] = hit
         else:
             todo.append(diagram)
-    workers = workers or min(len(todo), os.cpu_count() or 1)
-    if len(todo) > 4 and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            outcomes = list(pool.map(_render_job, todo, chunksize=max(1, len(todo) // (workers * 4))))
+    if not todo:
+        return results, 0
+    workers = workers or os.cpu_count() or 1
+    failures: list[str] = []
+    if cache is None or len(todo) <= SEQUENTIAL_MAX or workers < 2:
+        for diagram in todo:
+            try:
+                rendered = render_one(diagram)
+            except BuildError as err:
+                failures.append(str(err))
+                continue
+            results[diagram.name] = rendered
+            if cache:
+                cache.put(diagram, rendered)
     else:
-        outcomes = [_render_job(diagram) for diagram in todo]
-    failures = [message for _, message in outcomes if isinstance(message, str)]
+        cache.folder.mkdir(parents=True, exist_ok=True)
+        size = max(1, min(32, -(-len(todo) // (workers * 4))))  # small batches keep every worker busy to the end
+        batches = [todo[i:i + size] for i in range(0, len(todo), size)]
+        workers = min(workers, len(batches))
+        failures = _render_in_workers(cache.folder, batches, workers)
+        for diagram in todo:
+            results[diagram.name] = Stored(cache.folder / diagram.key())
     if failures:
-        raise BuildError("; ".join(failures[:5]))
-    by_name = {diagram.name: diagram for diagram in todo}
-    for name, rendered in outcomes:
-        results[name] = rendered  # type: ignore[assignment]
-        if cache:
-            cache.put(by_name[name], rendered)  # type: ignore[arg-type]
+        more = f" (and {len(failures) - 5} more)" if len(failures) > 5 else ""
+        raise BuildError("; ".join(failures[:5]) + more)
     return results, len(todo)

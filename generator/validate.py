@@ -93,7 +93,11 @@ def diagnostics_from(err: ValidationError, document: Document, model: type[BaseM
     """Map pydantic errors to file:line:column diagnostics through the document's marks."""
     result = []
     for error in err.errors(include_url=False):
-        loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and ("[" in part or part.startswith("function-"))))
+        # drop pydantic's own steps (`function-after[…]`, `list[…]`), but never the unknown key
+        # itself, which is the contributor's and may hold a '['
+        last = len(error["loc"]) - 1 if error["type"] == "extra_forbidden" else -1
+        loc = tuple(part for index, part in enumerate(error["loc"])
+                    if index == last or not (isinstance(part, str) and ("[" in part or part.startswith("function-"))))
         full = prefix + loc
         line, column = document.position(full, key=error["type"] == "extra_forbidden")
         result.append(Diagnostic(document.path, line, column, format_path(full), _message(error, model, loc)))
