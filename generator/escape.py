@@ -54,9 +54,7 @@ class Escaper:
     def block(self, text: str) -> Md:
         """Text that may hold paragraphs: each paragraph escaped, blank lines kept between them."""
         paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n", str(text))]
-        # ':' is no Markdown escape, but a paragraph starting with it makes the one before a
-        # definition term (def_list): start it with the character reference instead
-        return Md("\n\n".join(re.sub("^:", "&#58;", self._escape(part)) for part in paragraphs if part))
+        return Md("\n\n".join(self._escape(part) for part in paragraphs if part))
 
     def _escape(self, text: str) -> str:
         text = self.pattern.sub(lambda m: "\\" + m.group(), CONTROL.sub("", text))

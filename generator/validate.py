@@ -51,7 +51,6 @@ def _find_model(annotation: typing.Any) -> type[BaseModel] | None:
 
 def _message(error: dict, model: type[BaseModel], loc: tuple) -> str:
     kind, ctx = error["type"], error.get("ctx") or {}
-    loc = loc or tuple(error["loc"])  # a key like 'o[utput' was filtered out with pydantic's own parts
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
         valid = list(parent.model_fields) if parent else []
