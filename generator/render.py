@@ -2,7 +2,7 @@
 
 Rendering is in process through pygraphviz (its wheels carry Graphviz): one layout, then the SVG
 and the A3 PDF straight from Graphviz. More than a handful of diagrams go in batches to fresh
-worker processes (`python -c`, so they do not inherit the generator's heap) that write into the
+worker processes (spawned, so they do not inherit the generator's heap) that write into the
 cache themselves. Results are cached by content hash so an unchanged praatplaat is not rendered
 again. Anything Graphviz writes to stderr fails the render.
 """
@@ -261,83 +261,30 @@ class Cache:
 SEQUENTIAL_MAX = 8  # up to this many renders, starting workers costs more than it saves
 
 
-def _worker_main() -> None:
-    """A render worker: batches of diagrams (pickled) in on stdin, outcomes (pickled) out on stdout."""
-    import pickle
-
-    inbox, outbox = sys.stdin.buffer, os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)  # nothing but outcomes goes to the parent's pipe, not even from C
-    sys.stdout = sys.stderr
-    while True:
-        try:
-            folder, batch = pickle.load(inbox)
-        except EOFError:
-            return
-        pickle.dump(_render_batch(folder, batch), outbox)
-        outbox.flush()
+def _start_worker() -> None:
+    _context()
 
 
 def _render_in_workers(folder: Path, batches: list[list[Diagram]], workers: int) -> list[str]:
-    """Render batches in fresh worker processes (not forked from the large generator process).
+    """Render batches in worker processes that write into the cache and return only names and errors.
 
-    Each worker gets the next batch when it hands in the previous one; only names and error
-    messages come back. Returns the failures; a worker that dies fails the build by name.
+    The workers are spawned, not forked: they start small instead of sharing the generator's
+    heap. A worker that dies fails the build with the names of the praatplaten it had.
     """
-    import pickle
-    import selectors
-    import subprocess
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
-    package_root = str(Path(__file__).resolve().parent.parent)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH"))))}
-    command = [sys.executable, "-c", "from generator.render import _worker_main; _worker_main()"]
-    queue = list(reversed(batches))
     failures: list[str] = []
-    procs = [subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=package_root)
-             for _ in range(workers)]
-    busy: dict[subprocess.Popen, list[Diagram]] = {}
-
-    def stopped(proc: subprocess.Popen) -> BuildError:
-        names = ", ".join(f"'{d.name}'" for d in busy[proc])
-        return BuildError(f"a render worker stopped (exit {proc.wait()}) while rendering praatplaat(s) {names}")
-
-    def send(proc: subprocess.Popen, batch: list[Diagram]) -> None:
-        busy[proc] = batch
-        try:
-            pickle.dump((folder, batch), proc.stdin)
-            proc.stdin.flush()
-        except OSError:
-            raise stopped(proc) from None
-
-    selector = selectors.DefaultSelector()
-    try:
-        for proc in procs:  # workers <= batches, so each starts with one
-            send(proc, queue.pop())
-            selector.register(proc.stdout, selectors.EVENT_READ, proc)
-        while busy:
-            for key, _ in selector.select():
-                proc = key.data
-                try:
-                    outcomes = pickle.load(proc.stdout)
-                except Exception:  # noqa: BLE001 - the worker died (crash, killed, out of memory)
-                    raise stopped(proc) from None
-                failures.extend(message for _, message in outcomes if message)
-                if queue:
-                    send(proc, queue.pop())
-                else:
-                    del busy[proc]
-                    selector.unregister(proc.stdout)
-                    proc.stdin.close()  # end of input: the worker exits
-    finally:
-        selector.close()
-        for proc in procs:
-            if proc.poll() is None and busy:
-                proc.kill()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_start_worker) as pool:
+        futures = {pool.submit(_render_batch, folder, batch): batch for batch in batches}
+        for future in as_completed(futures):
             try:
-                proc.stdin.close()
-            except OSError:  # a dead worker's pipe; unflushed data is of no use
-                pass
-            proc.wait()
-            proc.stdout.close()
+                failures.extend(message for _, message in future.result() if message)
+            except BrokenProcessPool:
+                names = ", ".join(f"'{d.name}'" for d in futures[future])
+                failures.append(f"a render worker stopped while rendering praatplaat(s) {names}")
     return failures
 
 

@@ -2,6 +2,7 @@
 labels that survive any contributor text."""
 from __future__ import annotations
 
+import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -139,12 +140,21 @@ def test_render_all_in_workers_names_a_failing_praatplaat_and_caches_the_rest(tm
     assert count == 4 and all(r.pdf.startswith(b"%PDF") for r in fresh.values())
 
 
+class DiesInWorker(Diagram):
+    """A diagram whose worker process dies when it starts on it (the parent is left alone)."""
+
+    def key(self) -> str:
+        if str(os.getpid()) != os.environ["HSVMBO_TEST_PARENT"]:
+            os._exit(3)
+        return super().key()
+
+
 def test_a_render_worker_that_dies_fails_the_build_by_name(tmp_path: Path, monkeypatch) -> None:
     from generator import render
     from generator.errors import BuildError
 
     monkeypatch.setattr(render, "SEQUENTIAL_MAX", 1)
-    monkeypatch.setattr(render.sys, "executable", "/bin/false")
-    diagrams = [Diagram(f"g{i}", f"digraph t {{ g{i}; }}", "t", "d") for i in range(3)]
+    monkeypatch.setenv("HSVMBO_TEST_PARENT", str(os.getpid()))
+    diagrams = [DiesInWorker(f"g{i}", f"digraph t {{ g{i}; }}", "t", "d") for i in range(3)]
     with pytest.raises(BuildError, match=r"render worker stopped .* praatplaat\(s\) 'g"):
         render.render_all(diagrams, render.Cache(tmp_path / "cache"), workers=2)
