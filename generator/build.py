@@ -9,23 +9,26 @@ The core never imports MkDocs; it runs as a separate process on the staging fold
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from generator.content import Framework, load_framework
 from generator.diagrams import case_dot, framework_dot
 from generator.escape import Escaper, Md, markdown_extensions
 from generator.errors import BuildError
-from generator.data import CaseData, case_data, data_files
-from generator.pages import CasePages, Site, render_pages
+from generator.data import CaseData, case_data, data_writers, write_csv, write_json
+from generator.pages import CasePages, Site, iter_pages
 from generator.render import Cache, Diagram, Rendered, render_all
 from generator.schema import schema_json
 from generator.validate import CaseCache, Loaded, load_all, no_cyclic_gc
-from generator.write import Manifest, publish, sync_tree
+from generator.write import Manifest, Writer, publish, sync_tree
 
 STAGING = Path("build/docs")
 THEME = Path(__file__).parent / "templates" / "theme"  # staged as _theme/, mkdocs.yml's theme.custom_dir
@@ -81,22 +84,28 @@ def _framework_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
-def _diagrams(framework: Framework, loaded: list[Loaded], memo: Memo) -> list[Diagram]:
+def _diagrams(framework: Framework, loaded: list[Loaded], memo: Memo | None) -> list[Diagram]:
     blocks = ", ".join(blok.titel for blok in framework.redeneerlijn.blokken)
     result = [Diagram("redeneerlijn", framework_dot(framework), "Lege praatplaat van de redeneerlijn",
                       f"Zes blokken in volgorde: {blocks}. Per blok de leidende vragen en lijsten, met ruimte om in te vullen.")]
+    known = memo.dots if memo else {}
     dots = {}
     for item in loaded:
         case = item.case
-        dots[item.digest] = memo.dots.get(item.digest) or case_dot(case, framework)
-        result.append(Diagram(case.slug, dots[item.digest], f"Praatplaat van {case.naam}",
+        dot = known.get(item.digest) or case_dot(case, framework)
+        if memo:
+            dots[item.digest] = dot
+        result.append(Diagram(case.slug, dot, f"Praatplaat van {case.naam}",
                               f"De zes blokken van de redeneerlijn ({blocks}) ingevuld voor {case.naam}; "
                               f"richtinggevende scan-items zijn gemarkeerd met een ster."))
-    memo.dots = dots
+    if memo:
+        memo.dots = dots
     return result
 
 
-def _render(diagrams: list[Diagram], cache: Cache, memo: Memo) -> tuple[dict[str, Rendered], int]:
+def _render(diagrams: list[Diagram], cache: Cache, memo: Memo | None) -> tuple[dict[str, Rendered], int]:
+    if not memo:
+        return render_all(diagrams, cache)
     keys = {diagram.name: diagram.key() for diagram in diagrams}
     known = {diagram.name: memo.rendered[keys[diagram.name]] for diagram in diagrams if keys[diagram.name] in memo.rendered}
     fresh, count = render_all([diagram for diagram in diagrams if diagram.name not in known], cache)
@@ -105,72 +114,134 @@ def _render(diagrams: list[Diagram], cache: Cache, memo: Memo) -> tuple[dict[str
     return rendered, count
 
 
-def _static_files(root: Path) -> dict[str, bytes]:
-    files = {}
+class _Svgs(Mapping[str, Md]):
+    """The inline SVG of each praatplaat, read from its render result only when a page asks."""
+
+    def __init__(self, rendered: dict[str, Rendered]):
+        self._rendered = rendered
+
+    def __getitem__(self, name: str) -> Md:
+        return Md(self._rendered[name].svg)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rendered)
+
+    def __len__(self) -> int:
+        return len(self._rendered)
+
+
+def _static_files(root: Path) -> Iterator[tuple[str, bytes]]:
     for folder, prefix in ((root / "content" / "paginas", ""), (root / "content" / "assets", "assets/")):
         for path in sorted(folder.rglob("*")):
             if path.is_symlink():
                 raise BuildError(f"symbolic links are not allowed under content/: {path.relative_to(root)}")
             if path.is_file():
-                files[prefix + str(path.relative_to(folder))] = path.read_bytes()
-    return files
+                yield prefix + str(path.relative_to(folder)), path.read_bytes()
 
 
-def generate(root: Path, report: Report | None = None, memo: Memo | None = None, offline: bool = False) -> dict[str, bytes]:
-    """Every file of the staging folder, computed in memory; nothing is written but the render cache.
+@dataclass
+class _Checked:
+    """Everything read, checked and rendered: what the files are made from."""
 
-    offline: stage for the offline bundle, whose MkDocs build has no directory URLs."""
-    report = report or Report()
-    memo = memo or Memo()
+    framework: Framework
+    loaded: list[Loaded]
+    rendered: dict[str, Rendered]
+
+
+def _check(root: Path, report: Report, memo: Memo | None) -> _Checked:
+    """Read and check every input and render every praatplaat; raise before anything is staged."""
     clock = time.perf_counter()
-    framework_digest = _framework_digest(root)
-    if framework_digest != memo.framework:
-        memo.framework, memo.dots = framework_digest, {}
+    if memo:
+        framework_digest = _framework_digest(root)
+        if framework_digest != memo.framework:
+            memo.framework, memo.dots = framework_digest, {}
     framework = load_framework(root)
-    loaded = load_all(root, framework.codes(), cache=memo.cases)
-    cases = [item.case for item in loaded]
-    report.cases = len(cases)
+    loaded = load_all(root, framework.codes(), cache=memo.cases if memo else None)
+    report.cases = len(loaded)
     report.seconds["load+validate"] = time.perf_counter() - clock
-
     clock = time.perf_counter()
     diagrams = _diagrams(framework, loaded, memo)
     rendered, report.diagrams_rendered = _render(diagrams, Cache(cache_dir()), memo)
     report.diagrams_total = len(diagrams)
     report.seconds["diagrams"] = time.perf_counter() - clock
+    return _Checked(framework, loaded, rendered)
 
-    clock = time.perf_counter()
+
+def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool) -> Iterator[tuple[str, bytes | Writer]]:
+    """Every file of the staging folder, one at a time (so no site is ever held in memory whole)."""
+    framework, loaded, rendered = checked.framework, checked.loaded, checked.rendered
     escaper = Escaper(markdown_extensions(root / "mkdocs.yml"))
-    site = Site(framework, tuple(cases), {name: Md(r.svg) for name, r in rendered.items()})
-    memo.pages.keys = {item.case.slug: f"{item.digest} {memo.framework} {offline}" for item in loaded}
-    files = _encoded(render_pages(site, escaper, not offline, memo.pages), memo)
-    parts = [memo.data.get(item.digest) or case_data(item.case) for item in loaded]
-    memo.data = {item.digest: part for item, part in zip(loaded, parts)}
-    files.update({path: text.encode("utf-8") for path, text in data_files(site.cases, parts).items()})
-    files.update({f"praatplaten/{name}.pdf": r.pdf for name, r in rendered.items()})
-    files.update({f"_theme/{path.name}": path.read_bytes() for path in sorted(THEME.iterdir()) if path.is_file()})
-    files["schema/case.schema.json"] = schema_json(framework).encode("utf-8")
-    files.update(_static_files(root))
-    report.seconds["pages"] = time.perf_counter() - clock
-    return files
+    site = Site(framework, tuple(item.case for item in loaded), _Svgs(rendered))
+    if memo:
+        memo.pages.keys = {item.case.slug: f"{item.digest} {memo.framework} {offline}" for item in loaded}
+    encoded = memo.encoded if memo else {}
+    fresh: dict[str, tuple[str, bytes]] = {}
+    for path, text in iter_pages(site, escaper, not offline, memo.pages if memo else None):
+        known = encoded.get(path)
+        data = known[1] if known and known[0] is text else text.encode("utf-8")  # a reused page is not encoded again
+        if memo:
+            fresh[path] = (text, data)
+        yield path, data
+    if memo:
+        memo.encoded = fresh
+        parts = [memo.data.get(item.digest) or case_data(item.case) for item in loaded]
+        memo.data = {item.digest: part for item, part in zip(loaded, parts)}
+        yield "data/casussen.json", partial(write_json, parts)
+        yield "data/casussen.csv", partial(write_csv, parts)
+    else:  # written case by case, never every case's data in memory at once
+        yield from data_writers(item.case for item in loaded)
+    for name, result in rendered.items():
+        yield f"praatplaten/{name}.pdf", result.pdf
+    for path in sorted(THEME.iterdir()):
+        if path.is_file():
+            yield f"_theme/{path.name}", path.read_bytes()
+    yield "schema/case.schema.json", schema_json(framework).encode("utf-8")
+    yield from _static_files(root)
 
 
-def _encoded(pages: dict[str, str], memo: Memo) -> dict[str, bytes]:
-    """Pages as UTF-8; a page text reused from the memo (the same object) is not encoded again."""
-    known = memo.encoded
-    memo.encoded = {path: (text, known[path][1] if path in known and known[path][0] is text else text.encode("utf-8"))
-                    for path, text in pages.items()}
-    return {path: data for path, (_, data) in memo.encoded.items()}
+def generate(root: Path, report: Report | None = None, memo: Memo | None = None, offline: bool = False) -> dict[str, bytes]:
+    """Every file of the staging folder, in memory (for tests and checks); `stage` streams them.
+
+    offline: stage for the offline bundle, whose MkDocs build has no directory URLs."""
+    result = {}
+    for path, data in _files(root, _check(root, report or Report(), memo), memo, offline):
+        if not isinstance(data, bytes):
+            out = io.BytesIO()
+            data(out)
+            data = out.getvalue()
+        result[path] = data
+    return result
+
+
+class _Timed:
+    """An iterator that adds the time spent producing its items to report.seconds[key]."""
+
+    def __init__(self, items: Iterator, report: Report, key: str):
+        self.items, self.report, self.key = items, report, key
+        report.seconds[key] = 0.0
+
+    def __iter__(self) -> "_Timed":
+        return self
+
+    def __next__(self):
+        clock = time.perf_counter()
+        try:
+            return next(self.items)
+        finally:
+            self.report.seconds[self.key] += time.perf_counter() - clock
 
 
 def stage(root: Path, report: Report | None = None, memo: Memo | None = None, offline: bool = False) -> Report:
-    """Generate and sync the staging folder (what `serve` reruns, with one Memo, on every change)."""
+    """Check everything, then write the staging folder file by file (only files whose bytes changed).
+
+    `serve` passes the same Memo on every change; without one nothing is kept between stages."""
     report = report or Report()
-    memo = memo or Memo()
     with no_cyclic_gc():
-        files = generate(root, report, memo, offline)
+        checked = _check(root, report, memo)
         clock = time.perf_counter()
-        report.written, report.removed = sync_tree(root / STAGING, files, memo.staged)
-        report.seconds["write"] = time.perf_counter() - clock
+        files = _Timed(_files(root, checked, memo, offline), report, "pages")
+        report.written, report.removed = sync_tree(root / STAGING, files, memo.staged if memo else None)
+        report.seconds["write"] = time.perf_counter() - clock - report.seconds["pages"]
     return report
 
 

@@ -1,15 +1,28 @@
-"""Open data: every case as one JSON file and one CSV file, generated from the validated model."""
+"""Open data: every case as one JSON file and one CSV file, generated from the validated model.
+
+Both files are written case by case (`write_json`, `write_csv`), so their size never sits in
+memory at once. The CSV columns come from the model, not from the data: every field, nested
+objects as dotted columns, in model order, so a column does not vanish when no case fills it.
+"""
 from __future__ import annotations
 
 import csv
 import io
 import json
-from dataclasses import dataclass, field
-from typing import Any
+import shutil
+import tempfile
+import types
+import typing
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from pydantic import BaseModel
 
 from generator.model import Case
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+DERIVED = ("type_code", "url")  # added to every record by case_record
 
 
 def case_record(case: Case) -> dict[str, Any]:
@@ -20,34 +33,44 @@ def case_record(case: Case) -> dict[str, Any]:
     return record
 
 
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    """The model of a field that holds one object (optionally None); lists stay one column."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            if isinstance(arg, type) and issubclass(arg, BaseModel):
+                return arg
+    return None
+
+
+def _columns(model: type[BaseModel], prefix: str = "") -> list[str]:
+    columns = []
+    for name, info in model.model_fields.items():
+        key = f"{prefix}.{name}" if prefix else name
+        nested = _nested_model(info.annotation)
+        columns.extend(_columns(nested, key) if nested else [key])
+    return columns
+
+
+COLUMNS = tuple(_columns(Case)) + DERIVED
+
+
 @dataclass(frozen=True)
 class CaseData:
-    """One case as it appears in the open-data files: its JSON object and its flat CSV row."""
+    """One case as it appears in the open-data files: its JSON object and its CSV line."""
 
     json: str
-    row: dict[str, str]
-    lines: dict[tuple[str, ...], str] = field(default_factory=dict, compare=False)  # CSV line by columns
-
-    def csv_line(self, columns: tuple[str, ...]) -> str:
-        line = self.lines.get(columns)
-        if line is None:
-            out = io.StringIO()
-            csv.writer(out, lineterminator="\n").writerow([_safe_cell(self.row.get(key, "")) for key in columns])
-            self.lines.clear()
-            line = self.lines[columns] = out.getvalue()
-        return line
+    csv: str
 
 
 def case_data(case: Case) -> CaseData:
     record = case_record(case)
     row: dict[str, str] = {}
     _flatten(record, "", row)
-    return CaseData(json.dumps(record, ensure_ascii=False, sort_keys=True), row)
-
-
-def cases_json(parts: list[CaseData]) -> str:
-    """One JSON array, as json.dumps(list) writes it (json's C encoder: no indent)."""
-    return "[" + ", ".join(part.json for part in parts) + "]\n"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow([_safe_cell(row.get(key, "")) for key in COLUMNS])
+    return CaseData(json.dumps(record, ensure_ascii=False, sort_keys=True), out.getvalue())
 
 
 def _flatten(value: Any, prefix: str, row: dict[str, str]) -> None:
@@ -68,17 +91,55 @@ def _safe_cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def cases_csv(cases: list[Case] | tuple[Case, ...], parts: list[CaseData]) -> str:
-    """One row per case; nested objects become dotted columns, lists of objects JSON cells."""
-    columns = {key: index for index, key in enumerate(case_record(cases[0]))} if cases else {}
-    ordered = sorted({key for part in parts for key in part.row}, key=lambda key: (columns.get(key.split(".")[0], 99), key))
+def _header() -> str:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerow(ordered)
-    columns = tuple(ordered)
-    return out.getvalue() + "".join(part.csv_line(columns) for part in parts)
+    csv.writer(out, lineterminator="\n").writerow(COLUMNS)
+    return out.getvalue()
 
 
-def data_files(cases: list[Case] | tuple[Case, ...], parts: list[CaseData] | None = None) -> dict[str, str]:
-    """The downloadable files, by their path in the site; parts: case_data of each case, if known."""
-    parts = [case_data(case) for case in cases] if parts is None else parts
-    return {"data/casussen.json": cases_json(parts), "data/casussen.csv": cases_csv(cases, parts)}
+def write_json(parts: Iterable[CaseData], out: BinaryIO) -> None:
+    """One JSON array, as json.dumps(list) writes it, one case at a time."""
+    out.write(b"[")
+    for index, part in enumerate(parts):
+        out.write((", " if index else "").encode() + part.json.encode("utf-8"))
+    out.write(b"]\n")
+
+
+def write_csv(parts: Iterable[CaseData], out: BinaryIO) -> None:
+    """One row per case; nested objects become dotted columns, lists of objects JSON cells."""
+    out.write(_header().encode("utf-8"))
+    for part in parts:
+        out.write(part.csv.encode("utf-8"))
+
+
+def data_writers(cases: Iterable[Case]) -> list[tuple[str, Callable[[BinaryIO], None]]]:
+    """Writers for both files that dump each case once and hold none of it in memory: the JSON
+    writer also spools the CSV rows to a temporary file, which the CSV writer then copies. Run
+    them in the order given."""
+    spool = tempfile.TemporaryFile()
+
+    def json_and_spool(out: BinaryIO) -> None:
+        def parts() -> Iterator[CaseData]:
+            for case in cases:
+                part = case_data(case)
+                spool.write(part.csv.encode("utf-8"))
+                yield part
+        write_json(parts(), out)
+
+    def csv_from_spool(out: BinaryIO) -> None:
+        with spool:
+            out.write(_header().encode("utf-8"))
+            spool.seek(0)
+            shutil.copyfileobj(spool, out)
+
+    return [("data/casussen.json", json_and_spool), ("data/casussen.csv", csv_from_spool)]
+
+
+def data_files(cases: list[Case] | tuple[Case, ...]) -> dict[str, bytes]:
+    """The downloadable files in memory, by their path in the site (for tests and small sites)."""
+    result = {}
+    for path, write in (("data/casussen.json", write_json), ("data/casussen.csv", write_csv)):
+        out = io.BytesIO()
+        write((case_data(case) for case in cases), out)
+        result[path] = out.getvalue()
+    return result

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import hashlib
@@ -133,13 +134,35 @@ class CasePages:
 
 
 def render_pages(site: Site, escaper: Escaper, directory_urls: bool = True, known: CasePages | None = None) -> dict[str, str]:
-    """Every generated page: relative path under docs → Markdown text.
+    """Every generated page: relative path under docs → Markdown text."""
+    return dict(iter_pages(site, escaper, directory_urls, known))
+
+
+def iter_pages(site: Site, escaper: Escaper, directory_urls: bool = True,
+               known: CasePages | None = None) -> Iterator[tuple[str, str]]:
+    """Every generated page as (relative path under docs, Markdown text), one after the other,
+    so that a site of thousands of cases is never held in memory whole.
 
     directory_urls: the URL style of the MkDocs build (false for the offline bundle), for the
-    links in raw HTML blocks. known: case pages from an earlier run (`serve`), reused by key."""
+    links in raw HTML blocks. known: pages from an earlier run (`serve`), reused by key."""
     env = _environment(escaper, site.framework)
-    pages: dict[str, str] = {}
+    pages: dict[str, str] = {}  # rendered, not yet handed out
     common = {"site": site, "front_matter": front_matter}
+    own = {f"casussen/{case.slug}.md" for case in site.cases}  # abbreviations of their own: see casus.md.j2
+    previous = known.abbreviated if known else {}
+    abbreviated: dict[str, tuple[str, str]] = {}
+
+    def drain() -> Iterator[tuple[str, str]]:
+        """Hand out what is rendered, with the abbreviation definitions the page uses."""
+        for path in list(pages):
+            text = pages.pop(path)
+            if path.endswith(".md") and path not in own:
+                before = previous.get(path)
+                full = before[1] if before and before[0] == text else text + abbreviations(site.framework, text)
+                if known:
+                    abbreviated[path] = (text, full)
+                text = full
+            yield path, text
 
     earlier_rows, rows = (known.rows if known else {}), {}
 
@@ -174,6 +197,7 @@ def render_pages(site: Site, escaper: Escaper, directory_urls: bool = True, know
         render("redeneerlijn_blok.md.j2", f"redeneerlijn/{blok.code}.md", blok=blok)
     render("casussen.md.j2", "casussen/index.md", cases=site.cases, facets=compare.facet_options(site.framework, site.cases),
            filter_json=compare.filter_json(site.cases))
+    yield from drain()
     fresh: dict[str, tuple[str, str]] = {}
     for case in site.cases:
         path, aside = f"casussen/{case.slug}.md", f"_theme/later/casussen/{case.slug}.html"
@@ -184,21 +208,15 @@ def render_pages(site: Site, escaper: Escaper, directory_urls: bool = True, know
             render_later("casus.md.j2", path, f"casussen/{case.slug}", case=case)
         if key:
             fresh[key] = (pages[path], pages[aside])
+        yield from drain()
     if known:
         known.entries = fresh
-    own = {f"casussen/{case.slug}.md" for case in site.cases}  # abbreviations of their own: see casus.md.j2
     render("praatplaten.md.j2", "praatplaten.md", cases=site.cases)
-    _cross_case_pages(site, render, pages, known)
-    previous = known.abbreviated if known else {}
-    abbreviated = {}
-    for path, text in pages.items():
-        if path.endswith(".md") and path not in own:
-            before = previous.get(path)
-            pages[path] = before[1] if before and before[0] == text else text + abbreviations(site.framework, text)
-            abbreviated[path] = (text, pages[path])
+    yield from drain()
+    for _ in _cross_case_pages(site, render, pages, known):
+        yield from drain()
     if known:
         known.abbreviated, known.rows = abbreviated, rows
-    return pages
 
 
 def _later(pieces: list[str]):
@@ -210,16 +228,22 @@ def _later(pieces: list[str]):
     return later
 
 
-def _cross_case_pages(site: Site, render, pages: dict[str, str], known: CasePages | None) -> None:
+def _cross_case_pages(site: Site, render, pages: dict[str, str], known: CasePages | None) -> Iterator[None]:
+    """Render the pages across cases; yields after each, so the caller can hand it out."""
     cases, framework = site.cases, site.framework
     render("vergelijken_index.md.j2", "vergelijken/index.md")
+    yield
     for name in ("thema", "typologie", "doelen", "design", "meerwaarde", "scan"):
         render(f"vergelijken_{name}.md.j2", f"vergelijken/{name}.md", cases=cases)
+        yield
     render("vergelijken_tijdlijn.md.j2", "vergelijken/tijdlijn.md", cases=cases, years=compare.years(cases))
+    yield
     render("vergelijken_bouwblokken.md.j2", "vergelijken/bouwblokken.md", cases=cases,
            with_form=compare.by_form(cases))
+    yield
     concept_pages = compare.concept_pages(framework, cases)
     render("begrippen_index.md.j2", "begrippen/index.md", pages=concept_pages)
+    yield
     titles = {"drivers": "Driver uit de cases", "externe_drivers": "Externe driver", "aandachtspunten": "Aandachtspunt",
               "spanningen": "Spanning of dilemma", "maatschappelijke_waarde": "Maatschappelijke meerwaarde", "bouwblokken": "Bouwblok"}
     fresh: dict[str, str] = {}
@@ -235,12 +259,15 @@ def _cross_case_pages(site: Site, render, pages: dict[str, str], known: CasePage
             render("begrip.md.j2", page["path"], page=page, title=titles[page["vocabulary"]], source=source)
         if known and all(known.keys.get(slug) for slug in involved):
             fresh[key] = pages[page["path"]]
+        yield
     if known:
         known.concepts = fresh
     scan = {"items": [{"code": e.code, "categorie": e.categorie, "titel": e.titel} for e in framework.scan_entries],
             "antwoorden": [{"code": a.code, "label": a.label} for a in framework.scan.antwoorden]}
     render("samenwerkingsscan.md.j2", "samenwerkingsscan.md", scan_json=json.dumps(scan, ensure_ascii=False).replace("<", "\\u003c"))
+    yield
     render("open_data.md.j2", "open-data.md", cases=cases)
+    yield
 
 
 def _term_pattern(term: str) -> str:

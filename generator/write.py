@@ -11,7 +11,8 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import BinaryIO
 from pathlib import Path
 
 from generator.errors import BuildError
@@ -48,28 +49,31 @@ class Manifest:
         self.entries[relative] = (data, status.st_size, status.st_mtime_ns, target)
 
 
-def sync_tree(base: Path, files: dict[str, bytes], manifest: Manifest | None = None) -> tuple[list[str], list[str]]:
-    """Make `base` hold exactly `files` (relative path → bytes); return (written, removed)."""
+Writer = Callable[[BinaryIO], None]  # writes a file too large to hold in memory, piece by piece
+
+
+def sync_tree(base: Path, files: Iterable[tuple[str, bytes | Writer]], manifest: Manifest | None = None) -> tuple[list[str], list[str]]:
+    """Make `base` hold exactly `files` ((relative path, bytes or writer) pairs, consumed one by
+    one); return (written, removed). Only files whose bytes differ are replaced."""
     base.mkdir(parents=True, exist_ok=True)
     resolved = base.resolve()
-    manifest = manifest or Manifest()
-    written = []
-    wanted = set()
-    for relative, data in sorted(files.items()):
-        known = manifest.target(relative, data)
+    written: list[str] = []
+    wanted: set[str] = set()
+    seen: set[str] = set()
+    for relative, data in files:
+        seen.add(relative)
+        known = manifest.target(relative, data) if manifest and isinstance(data, bytes) else None
         if known:  # written by the last sync, unchanged since, same bytes: no need to resolve or read
             wanted.add(str(known))
             continue
         target = _inside(resolved, relative)
         wanted.add(str(target))
-        if not (target.is_file() and not target.is_symlink() and target.read_bytes() == data):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f".{target.name}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, target)
+        if _replace(target, data):
             written.append(relative)
-        manifest.record(relative, target, data)
-    manifest.entries = {relative: entry for relative, entry in manifest.entries.items() if relative in files}
+        if manifest and isinstance(data, bytes):
+            manifest.record(relative, target, data)
+    if manifest:
+        manifest.entries = {relative: entry for relative, entry in manifest.entries.items() if relative in seen}
     removed = []
     for folder, folders, names in os.walk(resolved, topdown=False):  # never follows symlinks
         for name in names + [name for name in folders if os.path.islink(os.path.join(folder, name))]:
@@ -79,7 +83,40 @@ def sync_tree(base: Path, files: dict[str, bytes], manifest: Manifest | None = N
                 removed.append(os.path.relpath(path, resolved))
         if folder != str(resolved) and not os.listdir(folder):
             os.rmdir(folder)
-    return written, sorted(removed)
+    return sorted(written), sorted(removed)
+
+
+def _replace(target: Path, data: bytes | Writer) -> bool:
+    """Give target these bytes (or what the writer writes) unless it already holds them; True if replaced."""
+    existing = target.is_file() and not target.is_symlink()
+    if isinstance(data, bytes) and existing and target.stat().st_size == len(data) and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        with open(tmp, "wb") as out:
+            if isinstance(data, bytes):
+                out.write(data)
+            else:
+                data(out)
+        if not isinstance(data, bytes) and existing and _same(tmp, target):
+            return False
+        os.replace(tmp, target)
+        return True
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _same(one: Path, other: Path) -> bool:
+    if one.stat().st_size != other.stat().st_size:
+        return False
+    with open(one, "rb") as a, open(other, "rb") as b:
+        while True:
+            chunk = a.read(1 << 20)
+            if chunk != b.read(1 << 20):
+                return False
+            if not chunk:
+                return True
 
 
 def publish(site_dir: Path, build: Callable[[Path], None]) -> None:
