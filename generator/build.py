@@ -16,7 +16,6 @@ import sys
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from generator.content import Framework, load_framework
@@ -186,8 +185,10 @@ def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool) -> I
         memo.encoded = fresh
         parts = [memo.data.get(item.digest) or case_data(item.case) for item in loaded]
         memo.data = {item.digest: part for item, part in zip(loaded, parts)}
-        yield "data/casussen.json", partial(write_json, parts)
-        yield "data/casussen.csv", partial(write_csv, parts)
+        for path, write in (("data/casussen.json", write_json), ("data/casussen.csv", write_csv)):
+            out = io.BytesIO()  # serve: bytes, so the manifest compares them in memory
+            write(parts, out)
+            yield path, out.getvalue()
     else:  # written case by case, never every case's data in memory at once
         yield from data_writers(item.case for item in loaded)
     for name, result in rendered.items():

@@ -19,6 +19,7 @@ import posixpath
 import re
 
 import jinja2
+import jinja2.bccache
 import yaml
 
 from generator import compare
@@ -39,6 +40,24 @@ class Site:
     diagrams: dict[str, str]  # name → inline SVG (without XML prolog)
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the life of the process (`serve` renders every few
+    seconds), by Jinja's own key: template name and a checksum of its source."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._store:
+            bucket.bytecode_from_string(self._store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
     def finalize(value: Any) -> str:
         if value is None:
@@ -50,6 +69,7 @@ def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
         return escaper.inline(str(value))
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
+                             bytecode_cache=_COMPILED,
                              finalize=finalize, autoescape=False, keep_trailing_newline=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["block"] = escaper.block

@@ -21,15 +21,20 @@ from pathlib import Path
 from generator.build import Memo, stage
 from generator.errors import BuildError, InputError
 
-POLL_SECONDS = 0.3
+POLL_SECONDS = 0.15  # one stat per source file: a few ms at 1,000 cases
 
 
-def _snapshot(root: Path) -> dict[str, float]:
+def _snapshot(root: Path) -> dict[str, int]:
+    """mtime of every file under cases/ and content/ (one stat per file)."""
     state = {}
     for folder in (root / "cases", root / "content"):
-        for path in folder.rglob("*"):
-            if path.is_file():
-                state[str(path)] = path.stat().st_mtime_ns
+        for base, _, names in os.walk(folder):
+            for name in names:
+                path = os.path.join(base, name)
+                try:
+                    state[path] = os.stat(path).st_mtime_ns
+                except OSError:  # removed while we looked
+                    pass
     return state
 
 
