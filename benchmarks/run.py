@@ -135,6 +135,7 @@ def worker_edit(root: Path, slug: str) -> dict:
     already and keeps its Memo.
     """
     from generator.build import Memo, Report, stage
+    from generator.render import warm_up
 
     staged = root / "build" / "docs"
     mention = re.compile(rb"(?<![a-z0-9-])" + re.escape(slug.encode()) + rb"(?![a-z0-9-])")
@@ -149,6 +150,7 @@ def worker_edit(root: Path, slug: str) -> dict:
               "written": report.written, "removed": report.removed}
     memo = Memo()
     stage(root, Report(), memo)
+    warm_up()  # as serve does after its first stage
     edit("nogmaals bewerkt")
     again = Report()
     clock = time.perf_counter()

@@ -215,6 +215,12 @@ def render_one(diagram: Diagram) -> Rendered:
         return _render(diagram, stderr)
 
 
+def warm_up() -> None:
+    """Load Graphviz's plugins and fonts now (a few hundred ms), so that a long-running process
+    (`serve`) does not pay for it on the first edit that changes a praatplaat."""
+    render_one(Diagram("warm-up", 'digraph g { n [shape=plain, label="Aa"]; }', "", ""))
+
+
 def _write(folder: Path, key: str, rendered: Rendered) -> None:
     """PDF first, SVG last (a key counts as cached when both exist); each via a temporary file."""
     for suffix, data in ((".pdf", rendered.pdf), (".svg", rendered.svg.encode("utf-8"))):

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from generator.build import Memo, stage
 from generator.errors import BuildError, InputError
+from generator.render import warm_up
 
 POLL_SECONDS = 0.15  # one stat per source file: a few ms at 1,000 cases
 
@@ -59,6 +60,7 @@ def serve(root: Path, address: str) -> int:
     signal.signal(signal.SIGTERM, _stop)  # so the MkDocs child is stopped too
     memo = Memo()
     _stage(root, memo)
+    warm_up()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--no-strict", "--config-file", str(root / "mkdocs.yml"), "--dev-addr", address]
     server = subprocess.Popen(command, cwd=root, env=env)
