@@ -148,7 +148,7 @@ class CasePages:
 
     keys: dict[str, str] = field(default_factory=dict)
     entries: dict[str, tuple[str, str]] = field(default_factory=dict)
-    concepts: dict[str, str] = field(default_factory=dict)  # concept pages by path and the keys of the cases they show
+    concepts: dict[str, tuple[str, str]] = field(default_factory=dict)  # concept pages (page, set-aside HTML) by path and the keys of the cases they show
     abbreviated: dict[str, tuple[str, str]] = field(default_factory=dict)  # path → (page, page with its abbreviations)
     rows: dict[tuple[str, ...], str] = field(default_factory=dict)  # list-page rows: (page, case key, extra) → HTML
 
@@ -186,7 +186,9 @@ def iter_pages(site: Site, escaper: Escaper, directory_urls: bool = True,
 
     earlier_rows, rows = (known.rows if known else {}), {}
 
-    def render(template: str, path: str, **context: Any) -> None:
+    def render(template: str, path: str, aside: str | None = None, **context: Any) -> None:
+        """Render a page; with `aside`, what the template sets aside with later() goes to
+        _theme/later/<aside>.html (the template writes `later: later_name` in its front matter)."""
         to = lambda target, fragment="": href(path, target, fragment, directory_urls)  # noqa: E731
 
         def cached(case: Case, *extra: str, caller) -> Md:
@@ -199,23 +201,25 @@ def iter_pages(site: Site, escaper: Escaper, directory_urls: bool = True,
             row = rows[full] = earlier_rows.get(full) or Md(caller())
             return row
 
-        pages[path] = env.get_template(template).render(**common, to=to, cached=cached, **context)
-
-    def render_later(template: str, path: str, name: str, **context: Any) -> None:
         pieces: list[str] = []
-        render(template, path, later=_later(pieces), **context)
+        pages[path] = env.get_template(template).render(**common, to=to, cached=cached, later=_later(pieces),
+                                                        later_name=aside or "", **context)
+        if not aside:
+            if pieces or LATER in pages[path]:
+                raise ValueError(f"{path}: set HTML aside without a name for it")
+            return
         if pages[path].count(LATER) != len(pieces):
             raise ValueError(f"{path}: {LATER} in the page text; only later() may write it")
-        aside = jinja_inert(LATER.join(pieces))
-        pages[f"_theme/later/{name}.html"] = aside
+        text = jinja_inert(LATER.join(pieces))
+        pages[f"_theme/later/{aside}.html"] = text
         # the page's own text changes with what it set aside, so MkDocs' dirty rebuild (serve) redoes it
-        digest = hashlib.sha256(aside.encode("utf-8")).hexdigest()[:16]
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
         pages[path] = pages[path].replace("---\n", f"---\nlater_digest: {digest}\n", 1)
 
-    render_later("redeneerlijn_index.md.j2", "redeneerlijn/index.md", "redeneerlijn")
+    render("redeneerlijn_index.md.j2", "redeneerlijn/index.md", "redeneerlijn")
     for blok in site.framework.redeneerlijn.blokken:
         render("redeneerlijn_blok.md.j2", f"redeneerlijn/{blok.code}.md", blok=blok)
-    render("casussen.md.j2", "casussen/index.md", cases=site.cases, facets=compare.facet_options(site.framework, site.cases),
+    render("casussen.md.j2", "casussen/index.md", "lijsten/casussen", cases=site.cases, facets=compare.facet_options(site.framework, site.cases),
            filter_json=compare.filter_json(site.cases))
     yield from drain()
     fresh: dict[str, tuple[str, str]] = {}
@@ -225,13 +229,13 @@ def iter_pages(site: Site, escaper: Escaper, directory_urls: bool = True,
         if key and key in known.entries:
             pages[path], pages[aside] = known.entries[key]
         else:
-            render_later("casus.md.j2", path, f"casussen/{case.slug}", case=case)
+            render("casus.md.j2", path, f"casussen/{case.slug}", case=case)
         if key:
             fresh[key] = (pages[path], pages[aside])
         yield from drain()
     if known:
         known.entries = fresh
-    render("praatplaten.md.j2", "praatplaten.md", cases=site.cases)
+    render("praatplaten.md.j2", "praatplaten.md", "lijsten/praatplaten", cases=site.cases)
     yield from drain()
     for _ in _cross_case_pages(site, render, pages, known):
         yield from drain()
@@ -254,11 +258,11 @@ def _cross_case_pages(site: Site, render, pages: dict[str, str], known: CasePage
     render("vergelijken_index.md.j2", "vergelijken/index.md")
     yield
     for name in ("thema", "typologie", "doelen", "design", "meerwaarde", "scan"):
-        render(f"vergelijken_{name}.md.j2", f"vergelijken/{name}.md", cases=cases)
+        render(f"vergelijken_{name}.md.j2", f"vergelijken/{name}.md", f"lijsten/vergelijken/{name}", cases=cases)
         yield
-    render("vergelijken_tijdlijn.md.j2", "vergelijken/tijdlijn.md", cases=cases, years=compare.years(cases))
+    render("vergelijken_tijdlijn.md.j2", "vergelijken/tijdlijn.md", "lijsten/vergelijken/tijdlijn", cases=cases, years=compare.years(cases))
     yield
-    render("vergelijken_bouwblokken.md.j2", "vergelijken/bouwblokken.md", cases=cases,
+    render("vergelijken_bouwblokken.md.j2", "vergelijken/bouwblokken.md", "lijsten/vergelijken/bouwblokken", cases=cases,
            with_form=compare.by_form(cases))
     yield
     concept_pages = compare.concept_pages(framework, cases)
@@ -266,19 +270,21 @@ def _cross_case_pages(site: Site, render, pages: dict[str, str], known: CasePage
     yield
     titles = {"drivers": "Driver uit de cases", "externe_drivers": "Externe driver", "aandachtspunten": "Aandachtspunt",
               "spanningen": "Spanning of dilemma", "maatschappelijke_waarde": "Maatschappelijke meerwaarde", "bouwblokken": "Bouwblok"}
-    fresh: dict[str, str] = {}
+    fresh: dict[str, tuple[str, str]] = {}
     for page in concept_pages:
         vocabulary = framework.vocabularies[page["vocabulary"]]
         source = ("Katapult (2022)" if page["vocabulary"] == "bouwblokken" else f"Eindrapport, {vocabulary.bron}")
         # a concept page shows only the cases that mention the concept: reuse it while those are unchanged
         involved = [mention.case.slug for mention in page["mentions"]] + [case.slug for case in page["steering"]]
         key = "\0".join([page["path"], *(known.keys.get(slug, "") for slug in involved)]) if known else ""
+        aside = "lijsten/" + page["path"].removesuffix(".md")
+        outputs = (page["path"], f"_theme/later/{aside}.html")
         if known and key in known.concepts:
-            pages[page["path"]] = known.concepts[key]
+            pages[outputs[0]], pages[outputs[1]] = known.concepts[key]
         else:
-            render("begrip.md.j2", page["path"], page=page, title=titles[page["vocabulary"]], source=source)
+            render("begrip.md.j2", page["path"], aside, page=page, title=titles[page["vocabulary"]], source=source)
         if known and all(known.keys.get(slug) for slug in involved):
-            fresh[key] = pages[page["path"]]
+            fresh[key] = (pages[outputs[0]], pages[outputs[1]])
         yield
     if known:
         known.concepts = fresh

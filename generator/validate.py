@@ -121,6 +121,8 @@ def _check_case(case: Case, document: Document) -> list[Diagnostic]:
     stem = Path(document.path).stem
     if not _SLUG.fullmatch(case.slug):
         problems.append(Diagnostic(document.path, *where("slug"), "slug", f"'{case.slug[:70]}' must be lowercase letters, digits and single hyphens ({SLUG_PATTERN}), at most 63 characters"))
+    elif case.slug == "index":
+        problems.append(Diagnostic(document.path, *where("slug"), "slug", "'index' is the name of the overview page (casussen/index); choose another slug"))
     elif case.slug in WINDOWS_RESERVED:
         problems.append(Diagnostic(document.path, *where("slug"), "slug", f"'{case.slug}' is a reserved file name on Windows; choose another"))
     elif case.slug != stem:

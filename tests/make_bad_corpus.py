@@ -39,6 +39,7 @@ t = replace("type:\n  orientatie: operationeel\n  object: collectief", "type: op
 t = replace("slug: minimaal", "slug: Minimaal"); add("slug-uppercase", t, None, "must be lowercase letters", "slug:")
 t = replace("slug: minimaal", "slug: ../etc/passwd"); add("slug-traversal", t, None, "must be lowercase letters", "slug:")
 t = replace("slug: minimaal", "slug: nul"); add("slug-windows-reserved", t, None, "reserved file name on Windows", "slug:")
+t = replace("slug: minimaal", "slug: index"); add("slug-index", t, None, "name of the overview page", "slug:")
 t = replace("slug: minimaal", "slug: iets-anders"); add("slug-not-filename", t, None, "must equal the file name", "slug:")
 t = replace("slug: minimaal", "slug: " + "a" * 70); add("slug-too-long", t, None, "at most 63", "slug:")
 t = replace("naam: Minimale casus", "naam: " + "x" * 250); add("text-too-long", t, None, "too long: at most 200 characters", "naam:")

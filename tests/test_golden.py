@@ -43,6 +43,7 @@ def test_case_markdown(pages: dict[str, str], slug: str, update_golden: bool) ->
 
 def test_overview_markdown(pages: dict[str, str], update_golden: bool) -> None:
     check("casussen.md", pages["casussen/index.md"], update_golden)
+    check("casussen.later.html", pages["_theme/later/lijsten/casussen.html"], update_golden)
 
 
 def test_dot(update_golden: bool) -> None:
