@@ -139,7 +139,13 @@ def worker_edit(root: Path, slug: str) -> dict:
 
     staged = root / "build" / "docs"
     mention = re.compile(rb"(?<![a-z0-9-])" + re.escape(slug.encode()) + rb"(?![a-z0-9-])")
-    listing = sorted(str(p.relative_to(staged)) for p in staged.rglob("*") if p.is_file() and mention.search(p.read_bytes()))
+    listing = {str(p.relative_to(staged)) for p in staged.rglob("*") if p.is_file() and mention.search(p.read_bytes())}
+    # a page lists the case also when the table it set aside for the theme does (front matter `later: <name>`)
+    for page in staged.rglob("*.md"):
+        named = re.search(r"^later: (\S+)$", page.read_text(encoding="utf-8").split("\n---\n", 1)[0], flags=re.M)
+        if named and f"_theme/later/{named.group(1)}.html" in listing:
+            listing.add(str(page.relative_to(staged)))
+    listing = sorted(listing)
     edit = _editor(root, slug)
     edit("bewerkt")
     report = Report()

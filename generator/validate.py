@@ -10,6 +10,7 @@ import gc
 import hashlib
 import json
 import re
+import stat
 import typing
 import unicodedata
 from collections.abc import Iterator
@@ -178,17 +179,39 @@ class CaseCache:
     def __init__(self) -> None:
         self._codes: str = ""
         self._entries: dict[tuple[str, str], Loaded] = {}
+        self._stats: dict[str, tuple[int, int, int, str]] = {}  # name → (inode, size, mtime_ns, digest)
+        self._seen: dict[str, tuple[int, int, int, str]] = {}
 
     def begin(self, codes: dict[str, list[str]]) -> None:
         fingerprint = hashlib.sha256(json.dumps(codes, sort_keys=True).encode("utf-8")).hexdigest()
         if fingerprint != self._codes:
-            self._codes, self._entries = fingerprint, {}
+            self._codes, self._entries, self._stats = fingerprint, {}, {}
+        self._seen = {}
+
+    def digest_if_unchanged(self, name: str, path: Path) -> str | None:
+        """The digest the file had, if it is the same regular file with the same size and mtime
+        as when it was last read (so it need not be read again)."""
+        try:
+            status = path.lstat()
+        except OSError:
+            return None
+        known = self._stats.get(name)
+        if known and stat.S_ISREG(status.st_mode) and known[:3] == (status.st_ino, status.st_size, status.st_mtime_ns):
+            self._seen[name] = known
+            return known[3]
+        return None
+
+    def read(self, name: str, path: Path, raw: bytes, digest: str) -> None:
+        status = path.lstat()
+        if len(raw) == status.st_size:  # not changed while it was read
+            self._seen[name] = (status.st_ino, status.st_size, status.st_mtime_ns, digest)
 
     def get(self, name: str, digest: str) -> Loaded | None:
         return self._entries.get((name, digest))
 
     def keep(self, loaded: list[Loaded]) -> None:
         self._entries = {(item.name, item.digest): item for item in loaded}
+        self._stats = {item.name: self._seen[item.name] for item in loaded if item.name in self._seen}
 
 
 @contextmanager
@@ -226,9 +249,14 @@ def load_all(root: Path, codes: dict[str, list[str]], paths: list[Path] | None =
             try:
                 if path.suffix == ".yaml" and not paths:
                     raise InputError([Diagnostic(name, 1, 1, "", "case files end in .yml; rename the file")])
-                raw = read_file(path, name)
-                digest = hashlib.sha256(raw).hexdigest()
-                hit = cache.get(name, digest) if cache else None
+                digest = cache.digest_if_unchanged(name, path) if cache else None
+                hit = cache.get(name, digest) if cache and digest else None
+                if hit is None:
+                    raw = read_file(path, name)
+                    digest = hashlib.sha256(raw).hexdigest()
+                    if cache:
+                        cache.read(name, path, raw, digest)
+                    hit = cache.get(name, digest) if cache else None
                 if hit is None:
                     document = load_bytes(raw, name)
                     if paths and "samenwerkingsscan" in document.data:

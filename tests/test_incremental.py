@@ -132,3 +132,19 @@ def test_incremental_stages_equal_a_clean_stage(project: Path, tmp_path: Path) -
     shutil.copy(project / "mkdocs.yml", clean / "mkdocs.yml")
     stage(clean)
     assert staged_tree(project) == staged_tree(clean)
+
+
+def test_unchanged_files_are_not_read_again(project: Path, monkeypatch: pytest.MonkeyPatch, parsed: list[str]) -> None:
+    read: list[str] = []
+    real = validate.read_file
+    monkeypatch.setattr(validate, "read_file", lambda path, name: read.append(name) or real(path, name))
+    memo = Memo()
+    stage(project, memo=memo)
+    assert len(read) == 11
+    read.clear(), parsed.clear()
+    stage(project, memo=memo)
+    assert read == [] and parsed == []
+    case = project / "cases" / "digiwise.yml"
+    case.write_bytes(case.read_bytes())  # touched, same bytes: read again, not parsed again
+    stage(project, memo=memo)
+    assert read == ["cases/digiwise.yml"] and parsed == []
