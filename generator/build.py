@@ -1,8 +1,12 @@
-"""The build: read and check everything, then generate, then write once.
+"""The build: read and check everything, then stage the files one by one, then run MkDocs.
 
-    generate(root)   → every file of the staging folder build/docs (pages, PDFs, assets)
-    build_site(root) → generate, sync build/docs, run `mkdocs build --strict` into a temporary
-                       folder and swap it in for site/
+    stage(root, memo=None) → check every input and render every praatplaat, then stream the
+                             staging folder build/docs (pages, set-aside HTML, PDFs, open data,
+                             assets), replacing only files whose bytes changed; `serve` passes
+                             one Memo on every change so unchanged work is reused
+    generate(root)         → the same files in memory (tests)
+    build_site(root)       → stage, run `mkdocs build --strict` into a temporary folder and swap
+                             it in for site/
 
 The core never imports MkDocs; it runs as a separate process on the staging folder.
 """
