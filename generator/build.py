@@ -78,6 +78,7 @@ class Memo:
     pages: CasePages = field(default_factory=CasePages)  # case pages by case digest, framework and URL style
     encoded: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # page path → (text, its UTF-8)
     staged: Manifest = field(default_factory=Manifest)
+    schema: tuple[str, bytes] = ("", b"")  # (framework digest, the JSON Schema it gives)
 
 
 def _framework_digest(root: Path) -> str:
@@ -112,7 +113,8 @@ def _render(diagrams: list[Diagram], cache: Cache, memo: Memo | None) -> tuple[d
     keys = {diagram.name: diagram.key() for diagram in diagrams}
     known = {diagram.name: memo.rendered[keys[diagram.name]] for diagram in diagrams if keys[diagram.name] in memo.rendered}
     fresh, count = render_all([diagram for diagram in diagrams if diagram.name not in known], cache)
-    rendered = {**known, **fresh}
+    # serve keeps the files in memory, so later stages neither read nor compare them from disk
+    rendered = {**known, **{name: Rendered(value.svg, value.pdf) for name, value in fresh.items()}}
     memo.rendered = {keys[name]: value for name, value in rendered.items()}
     return rendered, count
 
@@ -200,7 +202,9 @@ def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool) -> I
     for path in sorted(THEME.iterdir()):
         if path.is_file():
             yield f"_theme/{path.name}", path.read_bytes()
-    yield "schema/case.schema.json", schema_json(framework).encode("utf-8")
+    if memo and memo.schema[0] != memo.framework:
+        memo.schema = (memo.framework, schema_json(framework).encode("utf-8"))
+    yield "schema/case.schema.json", memo.schema[1] if memo else schema_json(framework).encode("utf-8")
     yield from _static_files(root)
 
 

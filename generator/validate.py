@@ -288,6 +288,11 @@ def _cross_check(loaded: list[Loaded]) -> list[Diagnostic]:
 
 
 def _display(path: Path, root: Path) -> str:
+    """The file's name as diagnostics show it: relative to the project where it lies inside it."""
+    try:
+        return str(path.relative_to(root))  # a file listed from root/cases: no need to resolve
+    except ValueError:
+        pass
     try:
         return str(path.resolve().relative_to(_resolved(root)))
     except ValueError:
