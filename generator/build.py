@@ -13,25 +13,25 @@ The core never imports MkDocs; it runs as a separate process on the staging fold
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import subprocess
 import sys
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from generator.content import Framework, load_framework
 from generator.diagrams import case_dot, framework_dot
 from generator.escape import Escaper, Md, markdown_extensions
 from generator.errors import BuildError
-from generator.data import CaseData, case_data, data_writers, write_csv, write_json
-from generator.pages import CasePages, Site, iter_pages
+from generator.data import CSV_PATH, JSON_PATH, CaseData, case_data, data_writers, write_csv, write_json
+from generator.pages import PageMemo, Site, iter_pages
 from generator.render import Cache, Diagram, Rendered, render_all
 from generator.schema import schema_json
 from generator.validate import CaseCache, Loaded, load_all, no_cyclic_gc
-from generator.write import Manifest, Writer, publish, sync_tree
+from generator.write import Manifest, Writer, as_bytes, publish, sync_tree
 
 STAGING = Path("build/docs")
 THEME = Path(__file__).parent / "templates" / "theme"  # staged as _theme/, mkdocs.yml's theme.custom_dir
@@ -75,7 +75,7 @@ class Memo:
     dots: dict[str, str] = field(default_factory=dict)  # case file digest → DOT text
     rendered: dict[str, Rendered] = field(default_factory=dict)  # diagram key → SVG and PDF
     data: dict[str, CaseData] = field(default_factory=dict)  # case file digest → its open-data JSON and CSV row
-    pages: CasePages = field(default_factory=CasePages)  # case pages by case digest, framework and URL style
+    pages: PageMemo = field(default_factory=PageMemo)  # pages and rows by the keys of the cases they show
     encoded: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # page path → (text, its UTF-8)
     staged: Manifest = field(default_factory=Manifest)
     schema: tuple[str, bytes] = ("", b"")  # (framework digest, the JSON Schema it gives)
@@ -158,8 +158,8 @@ def _check(root: Path, report: Report, memo: Memo | None) -> _Checked:
     clock = time.perf_counter()
     if memo:
         framework_digest = _framework_digest(root)
-        if framework_digest != memo.framework:
-            memo.framework, memo.dots = framework_digest, {}
+        if framework_digest != memo.framework:  # labels and vocabularies changed: validate and draw anew
+            memo.framework, memo.cases, memo.dots = framework_digest, CaseCache(), {}
     framework = load_framework(root)
     loaded = load_all(root, framework.codes(), cache=memo.cases if memo else None)
     report.cases = len(loaded)
@@ -191,10 +191,8 @@ def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool) -> I
         memo.encoded = fresh
         parts = [memo.data.get(item.digest) or case_data(item.case) for item in loaded]
         memo.data = {item.digest: part for item, part in zip(loaded, parts)}
-        for path, write in (("data/casussen.json", write_json), ("data/casussen.csv", write_csv)):
-            out = io.BytesIO()  # serve: bytes, so the manifest compares them in memory
-            write(parts, out)
-            yield path, out.getvalue()
+        for path, write in ((JSON_PATH, write_json), (CSV_PATH, write_csv)):  # bytes, so the manifest compares in memory
+            yield path, as_bytes(partial(write, parts))
     else:  # written case by case, never every case's data in memory at once
         yield from data_writers(item.case for item in loaded)
     for name, result in rendered.items():
@@ -212,14 +210,7 @@ def generate(root: Path, report: Report | None = None, memo: Memo | None = None,
     """Every file of the staging folder, in memory (for tests and checks); `stage` streams them.
 
     offline: stage for the offline bundle, whose MkDocs build has no directory URLs."""
-    result = {}
-    for path, data in _files(root, _check(root, report or Report(), memo), memo, offline):
-        if not isinstance(data, bytes):
-            out = io.BytesIO()
-            data(out)
-            data = out.getvalue()
-        result[path] = data
-    return result
+    return {path: as_bytes(data) for path, data in _files(root, _check(root, report or Report(), memo), memo, offline)}
 
 
 class _Timed:

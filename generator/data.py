@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from generator.model import Case
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+JSON_PATH, CSV_PATH = "data/casussen.json", "data/casussen.csv"
 DERIVED = ("type_code", "url")  # added to every record by case_record
 
 
@@ -132,14 +133,4 @@ def data_writers(cases: Iterable[Case]) -> list[tuple[str, Callable[[BinaryIO], 
             spool.seek(0)
             shutil.copyfileobj(spool, out)
 
-    return [("data/casussen.json", json_and_spool), ("data/casussen.csv", csv_from_spool)]
-
-
-def data_files(cases: list[Case] | tuple[Case, ...]) -> dict[str, bytes]:
-    """The downloadable files in memory, by their path in the site (for tests and small sites)."""
-    result = {}
-    for path, write in (("data/casussen.json", write_json), ("data/casussen.csv", write_csv)):
-        out = io.BytesIO()
-        write((case_data(case) for case in cases), out)
-        result[path] = out.getvalue()
-    return result
+    return [(JSON_PATH, json_and_spool), (CSV_PATH, csv_from_spool)]

@@ -74,6 +74,8 @@ class HtmlText:
 
     def inline(self, text: object) -> Md:
         """One line: control characters dropped, whitespace collapsed, escaped, abbreviations marked."""
+        if text is None:
+            raise ValueError("a template printed a missing value (None); guard it with {% if %}")
         value = str(text)
         known = self._short.get(value)
         if known is None:

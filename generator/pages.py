@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import hashlib
@@ -24,7 +24,7 @@ import yaml
 
 from generator import compare
 from generator.content import Framework
-from generator.escape import CONTROL, Escaper, HtmlText, Md, jinja_inert, link
+from generator.escape import Escaper, HtmlText, Md, jinja_inert, link
 from generator.model import Case
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -37,7 +37,7 @@ class Site:
 
     framework: Framework
     cases: tuple[Case, ...]
-    diagrams: dict[str, str]  # name → inline SVG (without XML prolog)
+    diagrams: Mapping[str, str]  # name → inline SVG (without XML prolog)
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -91,16 +91,6 @@ def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
     return env
 
 
-def text_html(value: Any) -> Md:
-    """Contributor text for a raw HTML block: one line, control characters dropped, HTML-escaped.
-
-    Python-Markdown passes a raw HTML block through untouched (no Markdown, no abbr), so HTML
-    escaping is all it needs, and the text cannot close the block (it holds no `<`)."""
-    if value is None:
-        raise ValueError("a template printed a missing value (None); guard it with {% if %}")
-    return Md(html.escape(CONTROL.sub("", " ".join(str(value).split())), quote=True))
-
-
 def page_url(path: str, directory_urls: bool) -> str:
     """Where MkDocs puts a file of the docs folder, as a URL path relative to the site root."""
     if not path.endswith(".md"):
@@ -140,7 +130,7 @@ def front_matter(**fields: Any) -> Md:
 
 
 @dataclass
-class CasePages:
+class PageMemo:
     """Rendered pages kept between two runs (`serve`): case pages (page text, set-aside HTML) by a
     key the caller derives from everything a case page depends on (the case file, the framework,
     the URL style), and concept pages by the keys of the cases they show. keys: slug → key for
@@ -153,13 +143,13 @@ class CasePages:
     rows: dict[tuple[str, ...], str] = field(default_factory=dict)  # list-page rows: (page, case key, extra) → HTML
 
 
-def render_pages(site: Site, escaper: Escaper, directory_urls: bool = True, known: CasePages | None = None) -> dict[str, str]:
+def render_pages(site: Site, escaper: Escaper, directory_urls: bool = True, known: PageMemo | None = None) -> dict[str, str]:
     """Every generated page: relative path under docs → Markdown text."""
     return dict(iter_pages(site, escaper, directory_urls, known))
 
 
 def iter_pages(site: Site, escaper: Escaper, directory_urls: bool = True,
-               known: CasePages | None = None) -> Iterator[tuple[str, str]]:
+               known: PageMemo | None = None) -> Iterator[tuple[str, str]]:
     """Every generated page as (relative path under docs, Markdown text), one after the other,
     so that a site of thousands of cases is never held in memory whole.
 
@@ -252,7 +242,7 @@ def _later(pieces: list[str]):
     return later
 
 
-def _cross_case_pages(site: Site, render, pages: dict[str, str], known: CasePages | None) -> Iterator[None]:
+def _cross_case_pages(site: Site, render, pages: dict[str, str], known: PageMemo | None) -> Iterator[None]:
     """Render the pages across cases; yields after each, so the caller can hand it out."""
     cases, framework = site.cases, site.framework
     render("vergelijken_index.md.j2", "vergelijken/index.md")

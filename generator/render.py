@@ -267,10 +267,6 @@ class Cache:
 SEQUENTIAL_MAX = 8  # up to this many renders, starting workers costs more than it saves
 
 
-def _start_worker() -> None:
-    _context()
-
-
 def _render_in_workers(folder: Path, batches: list[list[Diagram]], workers: int) -> list[str]:
     """Render batches in worker processes that write into the cache and return only names and errors.
 
@@ -283,7 +279,7 @@ def _render_in_workers(folder: Path, batches: list[list[Diagram]], workers: int)
 
     failures: list[str] = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_start_worker) as pool:
+                             initializer=_context) as pool:
         futures = {pool.submit(_render_batch, folder, batch): batch for batch in batches}
         for future in as_completed(futures):
             try:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import difflib
 import gc
 import hashlib
-import json
 import re
 import stat
 import typing
@@ -169,49 +168,45 @@ class Loaded:
 
 
 class CaseCache:
-    """Valid cases by file name and SHA-256 of the file's bytes, kept between two loads.
-
-    `serve` holds one, so after an edit only the edited file is parsed and validated again.
-    Only the files of the last load are kept, and everything is dropped when the vocabularies
-    change (the validation depends on them). It lives in memory only: nothing on disk is trusted.
+    """Valid cases by file name, kept between two loads, so that after an edit `serve` parses and
+    validates only the edited file. A file is not even read again while it is the same file with
+    the same size and mtime, and not parsed again while its bytes (SHA-256) are the same. Only the
+    files of the last load are kept; the owner drops the cache when the framework changes (the
+    validation depends on the vocabularies). Memory only: nothing on disk is trusted.
     """
 
     def __init__(self) -> None:
-        self._codes: str = ""
-        self._entries: dict[tuple[str, str], Loaded] = {}
-        self._stats: dict[str, tuple[int, int, int, str]] = {}  # name → (inode, size, mtime_ns, digest)
-        self._seen: dict[str, tuple[int, int, int, str]] = {}
+        self._known: dict[str, tuple[tuple[int, int, int] | None, Loaded]] = {}  # name → (stat when read, case)
+        self._read: dict[str, tuple[int, int, int]] = {}  # this load: name → stat of the bytes read
 
-    def begin(self, codes: dict[str, list[str]]) -> None:
-        fingerprint = hashlib.sha256(json.dumps(codes, sort_keys=True).encode("utf-8")).hexdigest()
-        if fingerprint != self._codes:
-            self._codes, self._entries, self._stats = fingerprint, {}, {}
-        self._seen = {}
-
-    def digest_if_unchanged(self, name: str, path: Path) -> str | None:
-        """The digest the file had, if it is the same regular file with the same size and mtime
-        as when it was last read (so it need not be read again)."""
-        try:
-            status = path.lstat()
-        except OSError:
+    def unchanged(self, name: str, path: Path) -> Loaded | None:
+        """The case, if the file has not changed since it was read (same inode, size and mtime)."""
+        known = self._known.get(name)
+        signature = _signature(path)
+        if known is None or signature is None or known[0] != signature:
             return None
-        known = self._stats.get(name)
-        if known and stat.S_ISREG(status.st_mode) and known[:3] == (status.st_ino, status.st_size, status.st_mtime_ns):
-            self._seen[name] = known
-            return known[3]
-        return None
+        self._read[name] = signature
+        return known[1]
 
-    def read(self, name: str, path: Path, raw: bytes, digest: str) -> None:
-        status = path.lstat()
-        if len(raw) == status.st_size:  # not changed while it was read
-            self._seen[name] = (status.st_ino, status.st_size, status.st_mtime_ns, digest)
-
-    def get(self, name: str, digest: str) -> Loaded | None:
-        return self._entries.get((name, digest))
+    def same_bytes(self, name: str, path: Path, raw: bytes, digest: str) -> Loaded | None:
+        """The case, if the file just read holds the bytes it held before."""
+        signature = _signature(path)
+        if signature and signature[1] == len(raw):  # not changed while it was read
+            self._read[name] = signature
+        known = self._known.get(name)
+        return known[1] if known and known[1].digest == digest else None
 
     def keep(self, loaded: list[Loaded]) -> None:
-        self._entries = {(item.name, item.digest): item for item in loaded}
-        self._stats = {item.name: self._seen[item.name] for item in loaded if item.name in self._seen}
+        self._known = {item.name: (self._read.get(item.name), item) for item in loaded}
+        self._read = {}
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        status = path.lstat()
+    except OSError:
+        return None
+    return (status.st_ino, status.st_size, status.st_mtime_ns) if stat.S_ISREG(status.st_mode) else None
 
 
 @contextmanager
@@ -241,22 +236,17 @@ def load_all(root: Path, codes: dict[str, list[str]], paths: list[Path] | None =
     """As load_cases, with each case's file name, slug position and digest, sorted by slug."""
     problems: list[Diagnostic] = []
     loaded: list[Loaded] = []
-    if cache:
-        cache.begin(codes)
     with no_cyclic_gc():
         for path in case_paths(root, paths):
             name = _display(path, root)
             try:
                 if path.suffix == ".yaml" and not paths:
                     raise InputError([Diagnostic(name, 1, 1, "", "case files end in .yml; rename the file")])
-                digest = cache.digest_if_unchanged(name, path) if cache else None
-                hit = cache.get(name, digest) if cache and digest else None
+                hit = cache.unchanged(name, path) if cache else None
                 if hit is None:
                     raw = read_file(path, name)
                     digest = hashlib.sha256(raw).hexdigest()
-                    if cache:
-                        cache.read(name, path, raw, digest)
-                    hit = cache.get(name, digest) if cache else None
+                    hit = cache.same_bytes(name, path, raw, digest) if cache else None
                 if hit is None:
                     document = load_bytes(raw, name)
                     if paths and "samenwerkingsscan" in document.data:

@@ -7,6 +7,8 @@ so a failed build leaves the previous site as it was.
 """
 from __future__ import annotations
 
+import filecmp
+import io
 import os
 import shutil
 import stat
@@ -50,6 +52,15 @@ class Manifest:
 
 
 Writer = Callable[[BinaryIO], None]  # writes a file too large to hold in memory, piece by piece
+
+
+def as_bytes(data: bytes | Writer) -> bytes:
+    """The bytes a file would get (a writer's output collected in memory)."""
+    if isinstance(data, bytes):
+        return data
+    out = io.BytesIO()
+    data(out)
+    return out.getvalue()
 
 
 def sync_tree(base: Path, files: Iterable[tuple[str, bytes | Writer]], manifest: Manifest | None = None) -> tuple[list[str], list[str]]:
@@ -99,24 +110,14 @@ def _replace(target: Path, data: bytes | Writer) -> bool:
                 out.write(data)
             else:
                 data(out)
-        if not isinstance(data, bytes) and existing and _same(tmp, target):
-            return False
+        if not isinstance(data, bytes) and existing:
+            filecmp.clear_cache()  # its cache is keyed by size and mtime, and tmp is written again each time
+            if filecmp.cmp(tmp, target, shallow=False):
+                return False
         os.replace(tmp, target)
         return True
     finally:
         tmp.unlink(missing_ok=True)
-
-
-def _same(one: Path, other: Path) -> bool:
-    if one.stat().st_size != other.stat().st_size:
-        return False
-    with open(one, "rb") as a, open(other, "rb") as b:
-        while True:
-            chunk = a.read(1 << 20)
-            if chunk != b.read(1 << 20):
-                return False
-            if not chunk:
-                return True
 
 
 def publish(site_dir: Path, build: Callable[[Path], None]) -> None:

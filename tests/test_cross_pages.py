@@ -5,7 +5,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator.pages import abbreviations, href, text_html
+from generator.escape import HtmlText
+from generator.pages import abbreviations, href
+
+text_html = HtmlText({}).inline  # the `h` filter, without abbreviations
 
 
 @pytest.mark.parametrize("here, target, fragment, site, offline", [
