@@ -72,6 +72,7 @@ class Row:
 
     text: str
     kind: str = "point"  # point | mark | note
+    rank: int = 0  # when not every row fits, lower ranks are kept first (the first goal of each term)
 
 
 @dataclass(frozen=True)
@@ -195,8 +196,8 @@ def structured_rows(case: Case, framework: "Framework", code: str) -> list[Row]:
         rows.append(Row(f"Aanleiding: {label('aanleiding_soorten', case.aanleiding.soort)}"))
     elif code == "doelen" and case.doelen:
         for key, title in (("kort", "Kort"), ("middellang", "Middellang"), ("lang", "Lang")):
-            for goal in getattr(case.doelen, key):
-                rows.append(Row(f"{title}: {goal}"))
+            for rank, goal in enumerate(getattr(case.doelen, key)):
+                rows.append(Row(f"{title}: {goal}", rank=rank))
     elif code == "drivers":
         for driver in case.drivers:
             rows.append(Row(f"{driver.code} {label('drivers', driver.code)} ({label('driver_rollen', driver.rol).lower()})"))
@@ -236,16 +237,19 @@ def mark_rows(case: Case, code: str) -> list[Row]:
 
 
 def fit(rows: list[Row], marks: list[Row]) -> list[Row]:
-    """Rows that fit the block: marks always, data rows in order, then a note of how many more."""
+    """Rows that fit the block, in their own order: marks always, then rows by rank (and order)
+    while they fit, and a note of how many more the case page has. Nothing is cut off."""
     if rows_height(rows + marks) <= ROOM:
         return rows + marks
-    kept: list[Row] = []
-    for index, row in enumerate(rows):
-        note = Row(f"en nog {len(rows) - index} op de casuspagina", "note")
-        if rows_height(kept + [row] + marks + [note]) > ROOM:
-            return kept + [note] + marks if rows_height(kept + [note] + marks) <= ROOM else kept + marks
-        kept.append(row)
-    return kept + marks
+    kept: set[int] = set()
+    for index in sorted(range(len(rows)), key=lambda i: (rows[i].rank, i)):
+        trial = kept | {index}
+        note = Row(f"en nog {len(rows) - len(trial)} op de casuspagina", "note")
+        if rows_height([rows[i] for i in sorted(trial)] + [note] + marks) > ROOM:
+            break
+        kept = trial
+    note = Row(f"en nog {len(rows) - len(kept)} op de casuspagina", "note")
+    return [rows[i] for i in sorted(kept)] + [note] + marks
 
 
 def case_plate(case: Case, framework: "Framework", context: PlateContext = PlateContext()) -> Plate:
@@ -349,12 +353,12 @@ def plate_dot(plate: Plate) -> str:
     page_w, page_h = style.PAGE
     name = plate.name
     lines = [f"digraph praatplaat {{",
-             f'  graph [layout=nop, splines=line, pad=0, outputorder=edgesfirst, fontname="{style.FONT}", id="{name}"];',
+             f'  graph [layout=nop, splines=line, pad=0, outputorder=edgesfirst, fontname="{style.FONT}", id="pp-{name}"];',
              f'  node [shape=plain, fontname="{style.FONT}", fontsize={style.BODY_SIZE}, fontcolor="{style.INK}"];',
              f'  edge [color="{style.INK}", penwidth={style.ARROW_WIDTH}, arrowsize={style.ARROW_SIZE}];',
              # the sheet itself, so that the drawing's bounding box is the page
              f'  sheet [shape=box, style=invis, fixedsize=true, label="", width={page_w / 72:.4f}, height={page_h / 72:.4f}, '
-             f'pos={_pos(page_w / 2, page_h / 2)}, id="{name}-vel"];']
+             f'pos={_pos(page_w / 2, page_h / 2)}, id="pp-{name}-vel"];']
     legend_w = legend_width(plate.legend)
     title_size, title = title_lines(plate.title, plate.legend) or (style.LONG_TITLE_SIZE, [plate.title])
     title_w = int(FRAME_WIDTH) - legend_w
@@ -364,24 +368,24 @@ def plate_dot(plate: Plate) -> str:
                    f'VALIGN="TOP" BALIGN="RIGHT"><FONT POINT-SIZE="{style.LEGEND_SIZE}">'
                    + '<BR ALIGN="RIGHT"/>'.join(escape_line(line) for line in plate.legend) + '<BR ALIGN="RIGHT"/></FONT></TD>')
     header = _band_label([title_cell, legend_cell], style.HEADER_HEIGHT)
-    lines.append(f"  kop [id=\"{name}-kop\", label={header}, pos={_pos(style.LEFT + FRAME_WIDTH / 2, style.TOP + style.HEADER_HEIGHT / 2)}];")
+    lines.append(f"  kop [id=\"pp-{name}-kop\", label={header}, pos={_pos(style.LEFT + FRAME_WIDTH / 2, style.TOP + style.HEADER_HEIGHT / 2)}];")
     footer_cell = (f'<TD FIXEDSIZE="TRUE" WIDTH="{int(FRAME_WIDTH)}" HEIGHT="{style.FOOTER_HEIGHT}" ALIGN="LEFT" VALIGN="BOTTOM">'
                    f'<FONT POINT-SIZE="{style.FOOTER_SIZE}" COLOR="{style.MUTED}">{lines_label(list(plate.footer))}</FONT></TD>')
     footer = _band_label([footer_cell], style.FOOTER_HEIGHT)
-    lines.append(f"  voet [id=\"{name}-voet\", label={footer}, pos={_pos(style.LEFT + FRAME_WIDTH / 2, style.BOTTOM - style.FOOTER_HEIGHT / 2)}];")
+    lines.append(f"  voet [id=\"pp-{name}-voet\", label={footer}, pos={_pos(style.LEFT + FRAME_WIDTH / 2, style.BOTTOM - style.FOOTER_HEIGHT / 2)}];")
     for index, block in enumerate(plate.blocks):
         x, y = _block_origin(index)
-        lines.append(f"  b{index + 1} [id=\"{name}-blok-{block.code}\", label={_block_label(block, plate.blank)}, "
+        lines.append(f"  b{index + 1} [id=\"pp-{name}-blok-{block.code}\", label={_block_label(block, plate.blank)}, "
                      f"pos={_pos(x + style.BLOCK_WIDTH / 2, y + style.BLOCK_HEIGHT / 2)}];")
     # arrows: 1 → 2 → 3, then from under 3 back to above 4, then 4 → 5 → 6
     x3, y3 = _block_origin(2)
     x4, y4 = _block_origin(3)
     turn_y = y3 + style.BLOCK_HEIGHT + style.ROW_GAP * 0.4
     for point, x in (("t1", x3 + style.BLOCK_WIDTH / 2), ("t2", x4 + style.BLOCK_WIDTH / 2)):
-        lines.append(f"  {point} [shape=point, width=0.04, color=\"{style.INK}\", label=\"\", id=\"{name}-{point}\", pos={_pos(x, turn_y)}];")
+        lines.append(f"  {point} [shape=point, width=0.04, color=\"{style.INK}\", label=\"\", id=\"pp-{name}-{point}\", pos={_pos(x, turn_y)}];")
     for tail, head, extra in (("b1", "b2", ""), ("b2", "b3", ""), ("b3", "t1", ", arrowhead=none"), ("t1", "t2", ", arrowhead=none"),
                               ("t2", "b4", ""), ("b4", "b5", ""), ("b5", "b6", "")):
-        lines.append(f'  {tail} -> {head} [id="{name}-{tail}-{head}"{extra}];')
+        lines.append(f'  {tail} -> {head} [id="pp-{name}-{tail}-{head}"{extra}];')
     lines.append("}")
     return "\n".join(lines) + "\n"
 

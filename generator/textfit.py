@@ -22,13 +22,12 @@ def _advances(bold: bool) -> tuple[dict[int, float], float]:
     """Advance width per code point, in em, and the line height in em, of the plate's font."""
     from fontTools.ttLib import TTFont
 
-    font = TTFont(style.FONT_FILES[bold], lazy=True)
-    units = font["head"].unitsPerEm
-    metrics = font["hmtx"].metrics
-    advances = {code: metrics[name][0] / units for code, name in font.getBestCmap().items()}
-    hhea = font["hhea"]
-    line = (hhea.ascent - hhea.descent + hhea.lineGap) / units
-    font.close()
+    with TTFont(style.FONT_FILES[bold], lazy=True) as font:
+        units = font["head"].unitsPerEm
+        metrics = font["hmtx"].metrics
+        advances = {code: metrics[name][0] / units for code, name in font.getBestCmap().items()}
+        hhea = font["hhea"]
+        line = (hhea.ascent - hhea.descent + hhea.lineGap) / units
     return advances, line
 
 
