@@ -133,7 +133,7 @@ def row_lines(row: Row) -> list[str]:
 
 def row_height(row: Row) -> int:
     extra = 2 * MARK_BORDER if row.kind == "mark" else 0
-    return text_height(len(row_lines(row)), style.BODY_SIZE) + 2 * ROW_PAD + extra
+    return text_height(row_lines(row), style.BODY_SIZE) + 2 * ROW_PAD + extra
 
 
 def rows_height(rows: list[Row] | tuple[Row, ...]) -> int:
@@ -145,7 +145,7 @@ def question_lines(question: str) -> list[str]:
 
 
 def questions_height(questions: tuple[str, ...] | list[str]) -> int:
-    return sum(text_height(len(question_lines(q)), style.QUESTION_SIZE) + 2 * QUESTION_PAD for q in questions)
+    return sum(text_height(question_lines(q), style.QUESTION_SIZE) + 2 * QUESTION_PAD for q in questions)
 
 
 def write_area(questions: tuple[str, ...] | list[str]) -> tuple[int, int]:
@@ -167,8 +167,24 @@ def legend_width(lines: tuple[str, ...]) -> int:
     return int(max(width(line, style.LEGEND_SIZE) for line in lines)) + 8
 
 
-def _footer(title: str, source: str, page: str, context: PlateContext) -> tuple[str, str]:
-    return (f"{title}   ·   {source}", f"{context.address(page)}   ·   gemaakt op {context.day()}")
+def _footer(title: str, sources: list[str], page: str, context: PlateContext) -> tuple[str, str]:
+    """Two lines: title and source, then page address and build date. With a long title or many
+    sections the source lists fewer sections ("en meer"); the first arrangement that fits is used."""
+    room = FRAME_WIDTH - TEXT_SLACK
+    where = f"{context.address(page)}   ·   gemaakt op {context.day()}"
+
+    def source(count: int) -> str:
+        if not sources:
+            return f"Bron: {REPORT}"
+        more = " en meer" if count < len(sources) else ""
+        return f"Bron: {REPORT} ({', '.join(sources[:count])}{more})" if count else f"Bron: {REPORT} (zie de pagina)"
+
+    candidates = [(f"{title}   ·   {source(count)}", where) for count in range(min(len(sources), 6), -1, -1)]
+    candidates += [(source(0), f"{title}   ·   {where}"), (source(0), where)]
+    for first, second in candidates:
+        if width(first, style.FOOTER_SIZE) <= room and width(second, style.FOOTER_SIZE) <= room:
+            return first, second
+    return f"Bron: {REPORT}", context.site_url  # a page address too long for the sheet: the site's own
 
 
 def framework_plate(framework: "Framework", context: PlateContext = PlateContext()) -> Plate:
@@ -177,15 +193,15 @@ def framework_plate(framework: "Framework", context: PlateContext = PlateContext
                    for number, blok in enumerate(framework.redeneerlijn.blokken, start=1))
     title = "Praatplaat: de redeneerlijn"
     return Plate("redeneerlijn", title, blocks, legend_lines(True),
-                 _footer(title, f"Bron: {REPORT} (figuur 3.1)", "redeneerlijn/", context), blank=True)
+                 _footer(title, ["figuur 3.1"], "redeneerlijn/", context), blank=True)
 
 
-def _sources(case: Case) -> str:
-    sections = []
+def _sources(case: Case) -> list[str]:
+    sections: list[str] = []
     for bron in case.bronnen:
-        if bron.sectie not in sections:
-            sections.append(bron.sectie)
-    return f"Bron: {REPORT}" + (f" ({', '.join(sections[:6])}{' en meer' if len(sections) > 6 else ''})" if sections else "")
+        if clean(bron.sectie) not in sections:
+            sections.append(clean(bron.sectie))
+    return sections
 
 
 def structured_rows(case: Case, framework: "Framework", code: str) -> list[Row]:

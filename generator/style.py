@@ -19,7 +19,7 @@ LINE_FACTOR = 1.2  # line spacing in Graphviz's HTML-like labels, × the type si
 
 # Type sizes on the A3 sheet, in points. The same on every plate; never scaled to fit.
 PLATE_TITLE_SIZE = 20  # the plate's title, top left
-LONG_TITLE_SIZE = 11  # a title too long for one line: two lines at this size
+LONG_TITLE_SIZE = 10  # a title too long for one line: two lines at this size
 BLOCK_TITLE_SIZE = 24  # "1. Aanleiding"
 QUESTION_SIZE = 16  # guiding questions on the blank plate
 BODY_SIZE = 14  # points and data on a case plate

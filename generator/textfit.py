@@ -14,7 +14,8 @@ from generator import style
 
 SPACE = re.compile(r"\s+")
 BREAK_AFTER = re.compile(r"(?<=[-/–])")  # a long word may break after a hyphen, slash or dash
-FALLBACK_ADVANCE = 1.0  # em; a character the font lacks is drawn from another font: assume wide
+FALLBACK_LINES = 1.5  # a line with such a character may be taller (CJK and emoji fonts)
+FALLBACK_ADVANCE = 1.3  # em; a character the font lacks is drawn from another font (emoji, CJK): assume wide
 
 
 @lru_cache(maxsize=4)
@@ -43,9 +44,13 @@ def line_height(size: float) -> float:
     return style.LINE_FACTOR * size
 
 
-def text_height(lines: int, size: float) -> int:
-    """Height in whole points of a cell's text of this many lines (Graphviz adds about a point)."""
-    return int(lines * line_height(size) + 1.999)
+def text_height(lines: list[str], size: float) -> int:
+    """Height in whole points of a cell's text lines (Graphviz adds about a point). A line with a
+    character the plate's font lacks is drawn partly in another font, whose line can be taller:
+    it counts as FALLBACK_LINES lines."""
+    advances, _ = _advances(False)
+    count = sum(1 if all(ord(char) in advances for char in line) else FALLBACK_LINES for line in lines)
+    return int(count * line_height(size) + 1.999)
 
 
 def _pieces(word: str, size: float, limit: float, bold: bool) -> list[str]:

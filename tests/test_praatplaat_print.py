@@ -220,3 +220,29 @@ def test_validation_reports_plate_points_at_file_line_column(project: Path) -> N
     with contextlib.redirect_stderr(err):
         assert main(["--root", str(project), "validate"]) == 1
     assert re.search(rf"cases/digiwise\.yml:{line}:7: praatplaat\.design\[1\]: dit punt is \d+ tekens lang; er passen er 120", err.getvalue()), err.getvalue()
+
+
+def test_the_longest_allowed_data_still_renders_without_cuts(tmp_path: Path) -> None:
+    """Everything at its limit, in wide letters and glyphs the font lacks: the plate is drawn
+    (Graphviz would report a cell too small), and nothing is cut off with an ellipsis."""
+    from generator.model import Bron, Doelen
+
+    case, framework = _fallback_case()
+    wide = "WMW 漢字 🙂 " * 40
+    case = case.model_copy(update={
+        "naam": "Wijkteam " * 9,
+        "doelen": Doelen(propositie="p", kort=[wide[:300]] * 8, middellang=[wide[:300]] * 8, lang=[wide[:300]] * 8),
+        "bronnen": [Bron(sectie=f"§{i} " + "W" * 30) for i in range(20)],
+    })
+    assert plate_problems(case) == []
+    rendered = render_one(Diagram(case.slug, case_dot(case, framework), "t", "d"))
+    pdf = tmp_path / "p.pdf"
+    pdf.write_bytes(rendered.pdf)
+    text = " ".join(word.text for word in words(pdf))
+    assert "…" not in text and re.search(r"en nog \d+ op de casuspagina", text)
+
+
+def test_a_name_too_long_for_the_header_is_named() -> None:
+    case, _ = _fallback_case()
+    problems = dict(plate_problems(case.model_copy(update={"naam": "WM" * 90})))
+    assert "te lang voor de kop van de praatplaat" in problems[("naam",)]
