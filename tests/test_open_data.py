@@ -100,8 +100,8 @@ def test_package_carries_licence_version_date_and_sources(data_dir: Path) -> Non
 def test_open_data_page_shows_licence_version_and_date(built_site: Path) -> None:
     page = text_of(main_content((built_site / "site/open-data/index.html").read_text(encoding="utf-8")))
     built = build_date()
-    assert f"Versie {version(built)}" in page
-    assert f"Gemaakt op {built.day} " in page and str(built.year) in page
+    assert f"Versie: {version(built)}" in page
+    assert f"Gemaakt op: {built.day} " in page and str(built.year) in page
     assert "Creative Commons Naamsvermelding 4.0" in page
     assert "datapackage.json" in page and "pd.read_csv" in page
     assert "Licentie CC-BY-4.0" in page, "a citation line to copy"
