@@ -92,22 +92,8 @@ def _framework_digest(root: Path) -> str:
 
 
 def plate_context(root: Path) -> PlateContext:
-    """The site's address (site_url in mkdocs.yml) and the build date for the plates' footers.
-
-    The date is today's, or the one in SOURCE_DATE_EPOCH (reproducible builds)."""
-    import datetime
-
-    import yaml
-
-    class _Loader(yaml.SafeLoader):  # mkdocs.yml may hold !!python tags; only site_url is read
-        pass
-
-    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader) or {}  # noqa: S506 - safe loader
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    built = (datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date() if epoch and epoch.isdigit()
-             else datetime.date.today())
-    return PlateContext(str(config.get("site_url") or "/"), built)
+    """The site's address (site_url in mkdocs.yml) and the build date, for the plates' footers."""
+    return PlateContext(site_config(root).site_url or "/", build_date())
 
 
 def _diagrams(framework: Framework, loaded: list[Loaded], memo: Memo | None, context: PlateContext) -> list[Diagram]:
