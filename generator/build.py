@@ -122,7 +122,7 @@ def _render(diagrams: list[Diagram], cache: Cache, memo: Memo | None) -> tuple[d
     known = {diagram.name: memo.rendered[keys[diagram.name]] for diagram in diagrams if keys[diagram.name] in memo.rendered}
     fresh, count = render_all([diagram for diagram in diagrams if diagram.name not in known], cache)
     # serve keeps the files in memory, so later stages neither read nor compare them from disk
-    rendered = {**known, **{name: Rendered(value.svg, value.pdf) for name, value in fresh.items()}}
+    rendered = {**known, **{name: Rendered(value.svg, value.pdf, value.pdf_a4) for name, value in fresh.items()}}
     memo.rendered = {keys[name]: value for name, value in rendered.items()}
     return rendered, count
 

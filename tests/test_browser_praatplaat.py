@@ -3,31 +3,13 @@ with internal node names, and a link that opens the plate full size (zoomable on
 Screenshots at desktop (1280) and phone (390) width go to tests/artifacts/."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from browser_support import ARTIFACTS, launch, serve
+from browser_support import ARTIFACTS
+from test_browser import base_url, browser, site  # noqa: F401 - the session's one Playwright and server
 
 CASE = "platform-vo-mbo-groningen"
 PAGES = ["redeneerlijn/", f"casussen/{CASE}/"]
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site / "site") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 def new_page(browser, base_url: str, width: int):
