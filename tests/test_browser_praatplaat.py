@@ -3,13 +3,39 @@ with internal node names, and a link that opens the plate full size (zoomable on
 Screenshots at desktop (1280) and phone (390) width go to tests/artifacts/."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
 import pytest
 
-from browser_support import ARTIFACTS
-from test_browser import base_url, browser, site  # noqa: F401 - the session's one Playwright and server
+from browser_support import ARTIFACTS, launch, serve
 
 CASE = "platform-vo-mbo-groningen"
 PAGES = ["redeneerlijn/", f"casussen/{CASE}/"]
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    with serve(built_site / "site") as url:
+        yield url
+
+
+def in_browser(check: Callable) -> None:
+    """Run `check(browser)` with a chromium of its own, in a thread of its own: Playwright's sync
+    API refuses to start a second time in the thread where test_browser.py's session runs it."""
+    def run() -> None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            chromium = launch(playwright)
+            try:
+                check(chromium)
+            finally:
+                chromium.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(run).result()
 
 
 def new_page(browser, base_url: str, width: int):
@@ -20,7 +46,11 @@ def new_page(browser, base_url: str, width: int):
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_no_tooltips_from_node_names(browser, base_url: str, url: str) -> None:
+def test_no_tooltips_from_node_names(base_url: str, url: str) -> None:
+    in_browser(lambda browser: _no_tooltips(browser, base_url, url))
+
+
+def _no_tooltips(browser, base_url: str, url: str) -> None:
     context, page = new_page(browser, base_url, 1280)
     page.goto(url)
     svg = page.locator(".praatplaat svg").first
@@ -34,7 +64,11 @@ def test_no_tooltips_from_node_names(browser, base_url: str, url: str) -> None:
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_full_size_link_opens_the_plate(browser, base_url: str, width: int) -> None:
+def test_full_size_link_opens_the_plate(base_url: str, width: int) -> None:
+    in_browser(lambda browser: _full_size(browser, base_url, width))
+
+
+def _full_size(browser, base_url: str, width: int) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     context, page = new_page(browser, base_url, width)
     page.goto(f"casussen/{CASE}/")
