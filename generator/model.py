@@ -398,7 +398,8 @@ class Item(Strict):
 
 
 class Vocabulary(Strict):
-    bron: str
+    bron: str | None = None  # references from content/bronverwijzingen.yml, comma-separated
+    eigen: str | None = None  # what in this list is the site's own, not the source's
     items: list[Item]
 
     def label(self, code: str) -> str:
@@ -416,6 +417,7 @@ class Blok(Strict):
     kort: str
     uitleg: str
     bron: str
+    eigen: str | None = None  # what in this block is the site's own, not the source's
     vragen: list[str]
     lijsten: list[Lijst]
 
@@ -445,6 +447,7 @@ class Antwoord(Strict):
 
 
 class Scan(Strict):
+    bron: str | None = None
     verantwoording: str
     categorieen: list[ScanCategorie]
     antwoorden: list[Antwoord]
