@@ -103,9 +103,13 @@ def unknown_source_message(value: str, known: list[str]) -> str:
 
 Bronverwijzing = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40),
                            Field(json_schema_extra={"x-bronverwijzing": True}), AfterValidator(_check_source_ref)]
-Bronlijst = Annotated[list[Bronverwijzing], Field(max_length=8, description="Bronverwijzing(en) voor deze tekst: paragraaf, tabel of figuur van het rapport, bijvoorbeeld ['§5.3.1', 'tabel 6.2'] (lijst in content/bronverwijzingen.yml), of een eigen bron die onder `bronnen` van de casus staat (de `sectie`).")]
-Redactie = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600),
-                     Field(description="Interpretatie van de redactie: wat in deze tekst niet letterlijk in de bron staat maar door de redactie is afgeleid, in een korte zin.")]
+BRONNEN_UITLEG = ("Bronverwijzing(en) voor deze tekst: paragraaf, tabel of figuur van het rapport, bijvoorbeeld "
+                  "['§5.3.1', 'tabel 6.2'] (lijst in content/bronverwijzingen.yml), of een eigen bron die onder "
+                  "`bronnen` van de casus staat (de `sectie`).")
+REDACTIE_UITLEG = ("Interpretatie van de redactie: wat in deze tekst niet zo in de bron staat maar door de redactie "
+                   "is afgeleid, in een korte zin.")
+Bronlijst = Annotated[list[Bronverwijzing], Field(max_length=8, description=BRONNEN_UITLEG)]
+Redactie = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600), Field(description=REDACTIE_UITLEG)]
 
 
 class Strict(BaseModel):
@@ -115,8 +119,8 @@ class Strict(BaseModel):
 class Onderbouwd(Strict):
     """Velden die elk tekstonderdeel kan hebben: waar de tekst vandaan komt en wat interpretatie is."""
 
-    bronnen: Bronlijst = Field(default_factory=list)
-    redactie: Redactie | None = None
+    bronnen: Bronlijst = Field(default_factory=list, description=BRONNEN_UITLEG)
+    redactie: Redactie | None = Field(None, description=REDACTIE_UITLEG)
 
 
 class TekstMetBronnen(Onderbouwd):
@@ -363,7 +367,7 @@ class Case(Strict):
     onderzoeksvraag: Tekst | None = Field(None, description="De vraag die de samenwerking wil beantwoorden (tabel 2.1).")
     startjaar: int | None = Field(None, ge=1900, le=2100, description="Jaar waarin de samenwerking begon, als dat bekend is.")
     status: Code("status") = Field(description="actief, on-hold of gestopt.")
-    status_toelichting: Tekst | None = None
+    status_toelichting: Tekst | None = Field(None, description="Toelichting bij de status, bijvoorbeeld waarom de samenwerking op pauze staat.")
     type: CaseType
     fase: Fase | None = None
     samenvatting: Tekst = Field(description="Portret in een paar zinnen.")
