@@ -177,7 +177,7 @@ def _footer(title: str, sources: list[str], page: str, context: PlateContext) ->
         if not sources:
             return f"Bron: {REPORT}"
         more = " en meer" if count < len(sources) else ""
-        return f"Bron: {REPORT} ({', '.join(sources[:count])}{more})" if count else f"Bron: {REPORT} (zie de pagina)"
+        return f"Bron: {REPORT}: {', '.join(sources[:count])}{more}" if count else f"Bron: {REPORT}; meer op de pagina"
 
     candidates = [(f"{title}   ·   {source(count)}", where) for count in range(min(len(sources), 6), -1, -1)]
     candidates += [(source(0), f"{title}   ·   {where}"), (source(0), where)]
