@@ -30,6 +30,7 @@ from generator.data import CSV_PATH, JSON_PATH, CaseData, case_data, data_writer
 from generator.pages import PageMemo, Site, iter_pages
 from generator.render import Cache, Diagram, Rendered, render_all
 from generator.schema import schema_json
+from generator.search import index_offline, index_site, synonyms_js
 from generator.validate import CaseCache, Loaded, load_all, no_cyclic_gc
 from generator.write import Manifest, Writer, as_bytes, publish, sync_tree
 
@@ -197,12 +198,13 @@ def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool) -> I
         yield from data_writers(item.case for item in loaded)
     for name, result in rendered.items():
         yield f"praatplaten/{name}.pdf", result.pdf
-    for path in sorted(THEME.iterdir()):
+    for path in sorted(THEME.rglob("*")):
         if path.is_file():
-            yield f"_theme/{path.name}", path.read_bytes()
+            yield f"_theme/{path.relative_to(THEME).as_posix()}", path.read_bytes()
     if memo and memo.schema[0] != memo.framework:
         memo.schema = (memo.framework, schema_json(framework).encode("utf-8"))
     yield "schema/case.schema.json", memo.schema[1] if memo else schema_json(framework).encode("utf-8")
+    yield "assets/synoniemen.js", synonyms_js(framework)
     yield from _static_files(root)
 
 
@@ -263,6 +265,12 @@ def build_site(root: Path, offline: bool = False) -> Report:
     target = root / ("site-offline" if offline else "site")
     report.target = f"{target.name}/"
     config = "mkdocs.offline.yml" if offline else "mkdocs.yml"
-    publish(target, lambda tmp: run_mkdocs(root, tmp, config))
-    report.seconds["mkdocs"] = time.perf_counter() - clock
+    def build(tmp: Path) -> None:
+        run_mkdocs(root, tmp, config)
+        report.seconds["mkdocs"] = time.perf_counter() - clock
+        started = time.perf_counter()
+        (index_offline if offline else index_site)(tmp)  # before the swap: a failed index is a failed build
+        report.seconds["search index"] = time.perf_counter() - started
+
+    publish(target, build)
     return report

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import Diagnostic, InputError
 from generator.load import Document, load_file
-from generator.model import Afkortingen, Redeneerlijn, Scan, Vocabulary
+from generator.model import Afkortingen, Redeneerlijn, Scan, Synoniemen, Vocabulary
 from generator.validate import diagnostics_from
 
 
@@ -28,6 +28,7 @@ class Framework:
     scan: Scan
     scan_entries: tuple[ScanEntry, ...]
     afkortingen: Afkortingen
+    synoniemen: Synoniemen  # search: a query for one word of a group also looks for the others
 
     def codes(self) -> dict[str, list[str]]:
         """Every vocabulary's codes, as the validation context expects them."""
@@ -67,7 +68,7 @@ def _scan_entries(scan: Scan, vocabularies: dict[str, Vocabulary], name: str) ->
 def load_framework(root: Path) -> Framework:
     """Read content/redeneerlijn.yml, vocabulaires.yml and samenwerkingsscan.yml under root."""
     content = root / "content"
-    names = {key: f"content/{key}.yml" for key in ("redeneerlijn", "vocabulaires", "samenwerkingsscan", "afkortingen")}
+    names = {key: f"content/{key}.yml" for key in ("redeneerlijn", "vocabulaires", "samenwerkingsscan", "afkortingen", "synoniemen")}
     docs = {key: load_file(content / f"{key}.yml", name) for key, name in names.items()}
     redeneerlijn = _parse(docs["redeneerlijn"], Redeneerlijn)
     vocab_data = docs["vocabulaires"].data
@@ -82,4 +83,6 @@ def load_framework(root: Path) -> Framework:
         raise InputError(problems)
     scan = _parse(docs["samenwerkingsscan"], Scan)
     afkortingen = _parse(docs["afkortingen"], Afkortingen)
-    return Framework(redeneerlijn, vocabularies, scan, _scan_entries(scan, vocabularies, names["samenwerkingsscan"]), afkortingen)
+    synoniemen = _parse(docs["synoniemen"], Synoniemen)
+    return Framework(redeneerlijn, vocabularies, scan, _scan_entries(scan, vocabularies, names["samenwerkingsscan"]),
+                     afkortingen, synoniemen)
