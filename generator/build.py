@@ -80,6 +80,7 @@ class Memo:
     encoded: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # page path → (text, its UTF-8)
     staged: Manifest = field(default_factory=Manifest)
     schema: tuple[str, bytes] = ("", b"")  # (framework digest, the JSON Schema it gives)
+    search: dict[str, bytes] = field(default_factory=dict)  # serve: the preview's Pagefind files (pagefind/…)
 
 
 def _framework_digest(root: Path) -> str:
@@ -205,6 +206,8 @@ def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool) -> I
         memo.schema = (memo.framework, schema_json(framework).encode("utf-8"))
     yield "schema/case.schema.json", memo.schema[1] if memo else schema_json(framework).encode("utf-8")
     yield "assets/synoniemen.js", synonyms_js(framework)
+    if memo:  # serve: MkDocs serves the search index from the staging folder
+        yield from sorted(memo.search.items())
     yield from _static_files(root)
 
 

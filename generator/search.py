@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ def index_site(site_dir: Path) -> str:
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", "nl",
                "--root-selector", ROOT, "--exclude-selectors", ", ".join(EXCLUDE)]
     env = {**os.environ, "NO_COLOR": "1"}
+    shutil.rmtree(site_dir / "pagefind", ignore_errors=True)
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=900, env=env)
     except (OSError, subprocess.TimeoutExpired) as err:
