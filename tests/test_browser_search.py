@@ -319,3 +319,44 @@ def test_offline_synonym_and_target_page(offline_page, offline_bundle: Path, art
     offline_page.wait_for_load_state()
     assert offline_page.url.startswith("file://") and "zoek=bekostiging" in offline_page.url
     assert offline_page.locator("article mark.zoek-markering").count() >= 1
+
+
+# --- contributor text in results is text -----------------------------------------------------------
+
+@pytest.mark.slow
+def test_payloads_in_results_stay_text_online_and_offline(browser, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A case whose every field is a payload (tests/hostile.py): searching for its words shows the
+    markup as text in the results, runs nothing and adds no element but the result markup."""
+    from generator.build import build_site
+    from hostile import write_hostile_case
+
+    root = make_project(tmp_path_factory.mktemp("hostile-search") / "project", cases=False)
+    write_hostile_case(root / "cases")
+    build_site(root)
+    build_site(root, offline=True)
+
+    def check(page) -> None:
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for query in ["alert", "onerror", "script"]:
+            assert search(page, query), query
+            tags = set(page.eval_on_selector_all(".md-search-result__list *", "nodes => nodes.map(n => n.tagName.toLowerCase())"))
+            assert tags <= {"li", "a", "article", "div", "h1", "h2", "p", "mark"}, tags
+            excerpts = " ".join(page.locator(".md-search-result__list p").all_text_contents())
+            assert "<" in excerpts or "alert" in excerpts
+        page.locator(".md-search-result__link").first.click()
+        page.wait_for_load_state()
+        assert page.locator("article mark.zoek-markering").count() >= 1
+        assert dialogs == []
+
+    with serve(root / "site") as url:
+        context = browser.new_context(base_url=url)
+        page = context.new_page()
+        page.goto("")
+        check(page)
+        context.close()
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((root / "site-offline" / "index.html").as_uri())
+    check(page)
+    context.close()

@@ -121,6 +121,7 @@
       }
       records = window.__zoekIndex || [];
       const lunr = window.lunr;
+      lunr.tokenizer.separator = /[^\p{L}\p{N}]+/u; // words as Pagefind sees them: "alert(2)" holds "alert"
       lunrIndex = lunr(function () {
         this.use(lunr.nl);
         this.ref("i");
