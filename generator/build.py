@@ -272,6 +272,7 @@ def build_site(root: Path, offline: bool = False) -> Report:
     target = root / ("site-offline" if offline else "site")
     report.target = f"{target.name}/"
     config = "mkdocs.offline.yml" if offline else "mkdocs.yml"
+
     def build(tmp: Path) -> None:
         run_mkdocs(root, tmp, config)
         report.seconds["mkdocs"] = time.perf_counter() - clock
