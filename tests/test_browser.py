@@ -31,17 +31,7 @@ AXE_PAGES = ["", "casussen/", f"casussen/{CASE}/", "redeneerlijn/", "praatplaten
 
 # --- fixtures --------------------------------------------------------------------------------------
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("Browser tests need the Python package playwright: run `./run test` (installs .[test]) "
-                    "or `.venv/bin/pip install playwright`; never `playwright install`.", pytrace=False)
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
+# `browser` (one chromium for the whole session) is in conftest.py, shared with test_browser_search.py.
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from browser_support import ARTIFACTS, axe_source, launch, search, serve
+from browser_support import ARTIFACTS, axe_source, search, serve
 from conftest import make_project
 from htmltext import main_content, parse, text_of
 
@@ -40,16 +40,6 @@ WORD = re.compile(r"[a-zà-ÿ]{8,}")
 
 
 # --- fixtures --------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
-
 
 @pytest.fixture(scope="module")
 def site(built_site: Path) -> Path:
