@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from browser_support import ARTIFACTS, axe_source, crawl, launch, page_paths, search, serve
+from browser_support import ARTIFACTS, axe_source, crawl, page_paths, search, serve
 from conftest import make_project
 
 pytestmark = pytest.mark.browser
