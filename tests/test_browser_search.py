@@ -31,7 +31,7 @@ CASE = "food-academy-nijkerk"
 BLOCKS = ("aanleiding", "doelen", "drivers", "externe_drivers", "particulier_en_publiek", "design", "aandachtspunten",
           "spanningen", "output", "scan", "tijdlijn", "katapult")
 CODE_KEYS = {"code", "codes", "rol", "soort", "score", "datum", "sectie", "url", "hoofdvorm", "formaliteit",
-             "juridische_vormen", "wijziging", "vormen"}
+             "juridische_vormen", "wijziging", "vormen", "bronnen", "redactie"}  # codes, sources, editorial notes
 # (searched, on some page only the other form). No bundled page has "samenwerkingen" without
 # "samenwerking", so that direction is shown with "instelling" → "instellingen".
 INFLECTIONS = [("opleidingen", "opleiding"), ("samenwerkingen", "samenwerking"), ("instellingen", "instelling"),
