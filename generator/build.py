@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from generator import stylecss
 from generator.content import Framework, load_framework
 from generator.diagrams import case_dot, framework_dot
 from generator.escape import Escaper, Md, markdown_extensions
@@ -203,6 +204,7 @@ def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool) -> I
     if memo and memo.schema[0] != memo.framework:
         memo.schema = (memo.framework, schema_json(framework).encode("utf-8"))
     yield "schema/case.schema.json", memo.schema[1] if memo else schema_json(framework).encode("utf-8")
+    yield stylecss.PATH, stylecss.custom_properties().encode("utf-8")
     yield from _static_files(root)
 
 

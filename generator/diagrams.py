@@ -105,7 +105,7 @@ def _short(text: str, limit: int = 160) -> str:
 
 def case_rows(case: Case, framework: Framework) -> dict[str, list[Row]]:
     """Short phrases from the case for each block; steering scan items marked."""
-    scan = {item.code for item in case.scan}
+    scan = {item.code for item in case.richtinggevend}
     label = framework.label
     rows: dict[str, list[Row]] = {code: [] for code in style.BLOCK_COLOURS}
     if case.aanleiding:
@@ -139,7 +139,7 @@ def case_rows(case: Case, framework: Framework) -> dict[str, list[Row]]:
             rows["output"].append(Row(f"{waarde.code}. {label('maatschappelijke_waarde', waarde.code)}"))
         if case.output.resultaten:
             rows["output"].append(Row(_short(case.output.resultaten)))
-    for item in case.scan:
+    for item in case.richtinggevend:
         entry = framework.scan_entry(item.code)
         block = {"1": "doelen", "2": "drivers", "3": "design", "4": "output", "5": "randvoorwaarden"}[entry.categorie]
         if not any(row.kind == "mark" and row.text.startswith(f"scan {item.code} ") for row in rows[block]):
