@@ -20,20 +20,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from browser_support import ARTIFACTS, axe_source, launch, serve
+from browser_support import ARTIFACTS, axe_source, serve
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 MM_PER_PT = 25.4 / 72
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
@@ -289,3 +280,38 @@ def test_scan_pages_are_accessible(page, path: str, artifacts: Path) -> None:
     assert axe_serious(page) == []
     if path.startswith("werken"):
         page.screenshot(path=artifacts / "workshop-werken-met-de-instrumenten.png", full_page=True)
+
+
+# --- offline bundle (file://) ----------------------------------------------------------------------
+
+def test_tools_work_offline_from_file(browser, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
+    """Both tools in the offline bundle opened from disk: they start, keep what is typed across a
+    reload, open a case file (js-yaml from the bundle) and ask nothing from the network."""
+    from conftest import make_project
+    from generator.build import build_site
+
+    root = make_project(tmp_path_factory.mktemp("offline-workshop") / "project")
+    build_site(root, offline=True)
+    bundle = root / "site-offline"
+    context = browser.new_context(locale="nl-NL")
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((bundle / "praatplaten" / "maken.html").as_uri())
+    page.fill("#pp-naam", "Offline samen")
+    page.reload()
+    assert page.locator("#pp-naam").input_value() == "Offline samen"
+    case = tmp_path / "food-academy-nijkerk.yml"
+    shutil.copy(ROOT / "cases" / "food-academy-nijkerk.yml", case)
+    page.set_input_files("#pp-open", str(case))
+    page.wait_for_function("document.getElementById('pp-naam').value === 'Food Academy Nijkerk'")
+    assert "Food Academy Nijkerk" in page.locator("#pp-plaat").inner_text()
+    page.goto((bundle / "samenwerkingsscan.html").as_uri())
+    page.check("fieldset[data-code='2e'] input[value=remmend]")
+    page.reload()
+    assert page.locator("fieldset[data-code='2e'] input[value=remmend]").is_checked()
+    context.close()
+    assert errors == []
+    assert [url for url in requests if not url.startswith(("file://", "data:", "blob:"))] == []

@@ -273,9 +273,9 @@
       plaat.appendChild(foot);
     }
 
-    // Print: the plate is one A3 page (402 × 278 mm inside the margins). A plate with more text than
-    // that is zoomed out until it fits, and the screen says so before printing.
-    var MM = 96 / 25.4, PAGE_MM = [402, 278];
+    // Print: the plate is one A3 page (400 × 276 mm inside the margins). A plate with more text than
+    // that is zoomed out until it fits, and the page says so (the message stays after printing).
+    var MM = 96 / 25.4, PAGE_MM = [400, 276];  // A3 landscape inside the 10 mm margin
     function fit() {
       plaat.style.zoom = "";
       plaat.style.width = "";
@@ -292,6 +292,8 @@
         plaat.style.minHeight = (PAGE_MM[1] * 0.99 / zoom) + "mm";
       }
       plaat.dataset.schaal = zoom.toFixed(3);
+      if (zoom < 0.995) say("Er staat meer tekst op de praatplaat dan op één A3 past; hij is verkleind tot " + Math.round(zoom * 100) +
+        "% afgedrukt. Kort de langste blokken in voor de volle lettergrootte.");
     }
     window.matchMedia("print").addEventListener("change", fit);
     window.addEventListener("beforeprint", fit);
@@ -363,7 +365,7 @@
     // the printed praatplaat is one A3 landscape page; @page cannot be scoped to one page of the
     // site in CSS (named pages do not set the first page's size in chromium), so it is added here
     var pageRule = document.createElement("style");
-    pageRule.textContent = "@page { size: A3 landscape; margin: 9mm; }";
+    pageRule.textContent = "@page { size: A3 landscape; margin: 10mm; }";  // MARGIN in style.py
     document.head.appendChild(pageRule);
 
     fill();
