@@ -282,15 +282,27 @@
       plaat.style.minHeight = "";
       delete plaat.dataset.schaal;
       if (!window.matchMedia("print").matches) return;
-      var zoom = 1;
-      for (var round = 0; round < 4; round++) {
-        var height = plaat.getBoundingClientRect().height;
-        if (height <= PAGE_MM[1] * MM + 1) break;
-        zoom = zoom * (PAGE_MM[1] * MM) / height * 0.99;
+      var limit = PAGE_MM[1] * MM + 1;
+      function fits(zoom) {  // zoomed out, the plate is also wider in its own pixels, so text wraps less
         plaat.style.zoom = String(zoom);
         plaat.style.width = (PAGE_MM[0] / zoom) + "mm";
-        plaat.style.minHeight = (PAGE_MM[1] * 0.99 / zoom) + "mm";
+        return plaat.offsetHeight * zoom <= limit;  // offsetHeight is in the plate's own (unzoomed) pixels
       }
+      plaat.style.minHeight = "0";  // measure the content, not the page-filling minimum
+      var zoom = 1;
+      if (!fits(1)) {  // the largest zoom that fits, by bisection
+        var low = 0.3, high = 1;
+        for (var round = 0; round < 10; round++) {
+          var mid = (low + high) / 2;
+          if (fits(mid)) low = mid; else high = mid;
+        }
+        zoom = low;
+        fits(zoom);
+      } else {
+        plaat.style.zoom = "";
+        plaat.style.width = "";
+      }
+      plaat.style.minHeight = zoom < 1 ? (PAGE_MM[1] * 0.995 / zoom) + "mm" : "";
       plaat.dataset.schaal = zoom.toFixed(3);
       if (zoom < 0.995) say("Er staat meer tekst op de praatplaat dan op één A3 past; hij is verkleind tot " + Math.round(zoom * 100) +
         "% afgedrukt. Kort de langste blokken in voor de volle lettergrootte.");
