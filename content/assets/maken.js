@@ -250,7 +250,11 @@
           body.appendChild(p);
         });
         box.appendChild(body);
-        if (index < data.blokken.length - 1) box.appendChild(el("span", "pp-pijl", index === 2 ? "↓" : "→"));
+        if (index < data.blokken.length - 1) {
+          var arrow = el("span", "pp-pijl", index === 2 ? "↓" : "→");
+          arrow.setAttribute("aria-hidden", "true");  // the numbers give the reading order
+          box.appendChild(arrow);
+        }
         grid.appendChild(box);
       });
       plaat.appendChild(grid);
