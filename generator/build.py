@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from generator import stylecss
 from generator.content import Framework, load_framework
 from generator.diagrams import PlateContext, case_dot, framework_dot
 from generator.escape import Escaper, Md, markdown_extensions
@@ -228,6 +229,7 @@ def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool) -> I
     yield "assets/synoniemen.js", synonyms_js(framework)
     if memo:  # serve: MkDocs serves the search index from the staging folder
         yield from sorted(memo.search.items())
+    yield stylecss.PATH, stylecss.custom_properties().encode("utf-8")
     yield from _static_files(root)
 
 

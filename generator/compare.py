@@ -81,7 +81,7 @@ def concept_pages(framework: Framework, cases: tuple[Case, ...]) -> list[dict]:
             for code in sorted(_codes(case, vocabulary)):
                 found_by_code.setdefault(code, []).extend(mentions(case, vocabulary, code))
             if vocabulary == "drivers":
-                for code in dict.fromkeys(s.code for s in case.scan):
+                for code in dict.fromkeys(s.code for s in case.richtinggevend):
                     steering_by_code.setdefault(code, []).append(case)
         for item in framework.vocabularies[vocabulary].items:
             found = found_by_code.get(item.code, [])

@@ -9,8 +9,11 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import Diagnostic, InputError
 from generator.load import Document, load_file
-from generator.model import SOURCES_VOCABULARY, Afkortingen, Bronverwijzingen, Redeneerlijn, Scan, Synoniemen, Vocabulary
+from generator.model import SOURCES_VOCABULARY, Afkortingen, Antwoord, Bronverwijzingen, Redeneerlijn, Scan, Synoniemen, Vocabulary
 from generator.validate import diagnostics_from
+
+
+SCAN_FIT = "scan_antwoorden:"  # prefix of the validation-context keys: item code → answers that fit
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,7 @@ class ScanEntry:
     titel: str
     vraag: str
     uitleg: str | None
+    antwoorden: str  # the code of its kind of answer (antwoordsoorten in samenwerkingsscan.yml)
 
 
 @dataclass(frozen=True)
@@ -36,9 +40,19 @@ class Framework:
         """Every vocabulary's codes, as the validation context expects them."""
         result = {name: [item.code for item in vocab.items] for name, vocab in self.vocabularies.items()}
         result["scan_items"] = [entry.code for entry in self.scan_entries]
-        result["scan_antwoorden"] = [antwoord.code for antwoord in self.scan.antwoorden]
+        result["scan_antwoorden"] = list(dict.fromkeys(a.code for soort in self.scan.antwoordsoorten for a in soort.antwoorden))
+        for entry in self.scan_entries:  # which answers fit which item, for validate._check_case
+            result[SCAN_FIT + entry.code] = [a.code for a in self.scan_answers(entry.code)]
         result[SOURCES_VOCABULARY] = self.bronverwijzingen.codes()
         return result
+
+    def scan_answers(self, code: str) -> list[Antwoord]:
+        """The answers that fit scan item code (drivers: a direction; the others: a judgement)."""
+        kind = self.scan_entry(code).antwoorden
+        return next(soort.antwoorden for soort in self.scan.antwoordsoorten if soort.code == kind)
+
+    def scan_answer_label(self, code: str, answer: str) -> str:
+        return next(a.label for a in self.scan_answers(code) if a.code == answer)
 
     def label(self, vocabulary: str, code: str) -> str:
         return self.vocabularies[vocabulary].label(code)
@@ -56,15 +70,19 @@ def _parse(document: Document, model: type[BaseModel]) -> BaseModel:
 
 def _scan_entries(scan: Scan, vocabularies: dict[str, Vocabulary], name: str) -> tuple[ScanEntry, ...]:
     entries: list[ScanEntry] = []
+    kinds = {soort.code for soort in scan.antwoordsoorten}
     for categorie in scan.categorieen:
+        if categorie.antwoorden not in kinds:
+            raise InputError([Diagnostic(name, 1, 1, "categorieen", f"unknown kind of answer '{categorie.antwoorden}' (valid: {', '.join(sorted(kinds))})")])
         for item in categorie.items:
-            entries.append(ScanEntry(item.code, categorie.code, item.vraag, item.vraag, item.uitleg))
+            entries.append(ScanEntry(item.code, categorie.code, item.vraag, item.vraag, item.uitleg, categorie.antwoorden))
         if categorie.vocabulaire:
             if categorie.vocabulaire not in vocabularies:
                 raise InputError([Diagnostic(name, 1, 1, "categorieen", f"unknown vocabulary '{categorie.vocabulaire}'")])
             for index, item in enumerate(vocabularies[categorie.vocabulaire].items):
                 code = f"{categorie.code}{chr(ord('a') + index)}"
-                entries.append(ScanEntry(code, categorie.code, item.label, categorie.vraag_per_item or item.label, item.uitleg))
+                entries.append(ScanEntry(code, categorie.code, item.label, categorie.vraag_per_item or item.label, item.uitleg,
+                                          categorie.antwoorden))
     return tuple(entries)
 
 

@@ -224,8 +224,9 @@ def vocabularies_csv(framework: Framework) -> bytes:
             writer.writerow([name, item.code, item.label, item.uitleg or "", vocabulary.bron])
     for entry in framework.scan_entries:
         writer.writerow(["scan_items", entry.code, entry.titel, entry.uitleg or "", "samenwerkingsscan (§6.2, tabel 6.2)"])
-    for antwoord in framework.scan.antwoorden:
-        writer.writerow(["scan_antwoorden", antwoord.code, antwoord.label, "", "samenwerkingsscan"])
+    for soort in framework.scan.antwoordsoorten:  # drivers: a direction; the other items: a judgement
+        for antwoord in soort.antwoorden:
+            writer.writerow(["scan_antwoorden", antwoord.code, antwoord.label, soort.uitleg, "samenwerkingsscan"])
     return out.getvalue().encode("utf-8")
 
 

@@ -248,7 +248,7 @@ def mark_rows(case: Case, code: str) -> list[Row]:
 
     A scan code starts with its category's number (2e: category 2, drivers), so this needs no
     framework and validation can reserve the row's height."""
-    codes = [item.code for item in case.scan if SCAN_BLOCK.get(item.code[:1]) == code]
+    codes = [item.code for item in case.richtinggevend if SCAN_BLOCK.get(item.code[:1]) == code]
     return [Row("   ".join(f"{style.MARK} scan {c}" for c in codes), "mark")] if codes else []
 
 

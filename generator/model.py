@@ -310,10 +310,12 @@ class Spanning(Onderbouwd):
 
 
 class ScanItem(Onderbouwd):
-    """Een item uit de samenwerkingsscan dat de samenwerking sterk heeft gestuurd (tabel 6.2)."""
+    """Een item uit de samenwerkingsscan: zonder antwoord een item dat de samenwerking sterk heeft
+    gestuurd (tabel 6.2); met antwoord het antwoord van het team in een ingevulde scan."""
 
     code: Code("scan_items") = Field(description="Code uit de samenwerkingsscan, bijvoorbeeld 2e, 3d of 5c.")
-    tekst: Text | None = Field(None, description="Waarom dit item richtinggevend was.")
+    antwoord: Code("scan_antwoorden") | None = Field(None, description="Antwoord uit een ingevulde scan: bij drivers (2a–2j) stuwend, remmend of speelt-niet; bij de andere items sterk, redelijk, aandachtspunt of nvt. Zonder antwoord betekent het item: dit stuurde de samenwerking sterk.")
+    tekst: Text | None = Field(None, description="Waarom dit item richtinggevend was, of de notitie bij het antwoord.")
 
 
 class Gebeurtenis(Onderbouwd):
@@ -399,12 +401,22 @@ class Case(Strict):
     aandachtspunten: list[Aandachtspunt] = Field(default_factory=list, max_length=5)
     output: Output | None = None
     spanningen: list[Spanning] = Field(default_factory=list, max_length=6)
-    scan: list[ScanItem] = Field(default_factory=list, max_length=6, description="Scan-items die de samenwerking sterk stuurden (tabel 6.2).")
+    scan: list[ScanItem] = Field(default_factory=list, max_length=60, description="Scan-items: zonder antwoord de items die de samenwerking sterk stuurden (tabel 6.2, hooguit zes), met antwoord een ingevulde samenwerkingsscan (download van de scanpagina).")
     tijdlijn: list[Gebeurtenis] = Field(default_factory=list, max_length=40)
     katapult: Katapult | None = None
     bronnen: list[Bron] = Field(min_length=1, max_length=20)
     links: list[Link] = Field(default_factory=list, max_length=10)
     praatplaat: Praatplaat | None = Field(None, description="Korte punten per blok voor de praatplaat; zet dit blok onderaan het bestand.")
+
+    @property
+    def richtinggevend(self) -> list[ScanItem]:
+        """The scan items that steered the collaboration (table 6.2): those without an answer."""
+        return [item for item in self.scan if item.antwoord is None]
+
+    @property
+    def scan_antwoorden(self) -> list[ScanItem]:
+        """The answers of a filled-in samenwerkingsscan."""
+        return [item for item in self.scan if item.antwoord is not None]
 
     @property
     def type_code(self) -> str | None:
@@ -461,6 +473,7 @@ class ScanCategorie(Strict):
     code: str
     titel: str
     blok: str
+    antwoorden: str = "oordeel"
     items: list[ScanVraag] = Field(default_factory=list)
     vocabulaire: str | None = None
     vraag_per_item: str | None = None
@@ -471,11 +484,18 @@ class Antwoord(Strict):
     label: str
 
 
+class AntwoordSoort(Strict):
+    code: str
+    uitleg: str
+    antwoorden: list[Antwoord]
+
+
 class Scan(Strict):
     bron: str | None = None
     verantwoording: str
+    nummering: str
     categorieen: list[ScanCategorie]
-    antwoorden: list[Antwoord]
+    antwoordsoorten: list[AntwoordSoort]
 
 
 class Verwijzing(Strict):
@@ -517,25 +537,10 @@ class Synoniemen(Strict):
     groepen: list[Synoniemgroep]
 
 
-# The answers a team gives in the interactive samenwerkingsscan (downloaded from the site).
-
-class ScanAntwoord(Strict):
-    """Het antwoord op één item van de samenwerkingsscan."""
-
-    code: Code("scan_items") = Field(description="Code van het scan-item, bijvoorbeeld 2e.")
-    antwoord: Code("scan_antwoorden") = Field(description="sterk, redelijk, zwak of nvt.")
-    toelichting: Text | None = None
-
-
-class ScanInvulling(Strict):
-    """Een ingevulde samenwerkingsscan."""
-
-    samenwerking: Line | None = Field(None, description="Naam van de samenwerking.")
-    datum: Datum | None = Field(None, description="Datum van invullen: YYYY-MM-DD.")
-    antwoorden: list[ScanAntwoord] = Field(min_length=1, max_length=60)
-
+# The file the samenwerkingsscan page downloads: the case format's `scan` field on its own.
 
 class ScanDocument(Strict):
-    """Een bestand met een ingevulde samenwerkingsscan (download van de scanpagina)."""
+    """Een bestand met een ingevulde samenwerkingsscan (download van de scanpagina): het veld
+    `scan` van een casusbestand."""
 
-    samenwerkingsscan: ScanInvulling
+    scan: list[ScanItem] = Field(min_length=1, max_length=60)

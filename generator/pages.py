@@ -284,12 +284,31 @@ def _cross_case_pages(site: Site, render, pages: dict[str, str], known: PageMemo
         yield
     if known:
         known.concepts = fresh
-    scan = {"items": [{"code": e.code, "categorie": e.categorie, "titel": e.titel} for e in framework.scan_entries],
-            "antwoorden": [{"code": a.code, "label": a.label} for a in framework.scan.antwoorden]}
-    render("samenwerkingsscan.md.j2", "samenwerkingsscan.md", scan_json=json.dumps(scan, ensure_ascii=False).replace("<", "\\u003c"))
+    blokken = {blok.code: {"nummer": index + 1, "titel": blok.titel} for index, blok in enumerate(framework.redeneerlijn.blokken)}
+    scan = {"items": [{"code": e.code, "categorie": e.categorie, "titel": e.titel, "soort": e.antwoorden,
+                       "blok": blokken[framework.scan.categorieen[[c.code for c in framework.scan.categorieen].index(e.categorie)].blok]["nummer"]}
+                      for e in framework.scan_entries],
+            "categorieen": [{"code": c.code, "titel": c.titel} for c in framework.scan.categorieen],
+            "soorten": {soort.code: [{"code": a.code, "label": a.label} for a in soort.antwoorden] for soort in framework.scan.antwoordsoorten}}
+    render("samenwerkingsscan.md.j2", "samenwerkingsscan.md", blanco=False, blokken=blokken, prefix="",
+           scan_json=json.dumps(scan, ensure_ascii=False).replace("<", "\\u003c"))
+    yield
+    render("samenwerkingsscan.md.j2", "samenwerkingsscan/papier.md", blanco=True, blokken=blokken, prefix="../", scan_json="")
+    yield
+    render("praatplaat_maken.md.j2", "praatplaten/maken.md", maken_json=json.dumps(maken_data(framework), ensure_ascii=False).replace("<", "\\u003c"))
     yield
     render("open_data.md.j2", "open-data.md", cases=cases, built=site.built, version=version(site.built), license=LICENSE)
     yield
+
+
+def maken_data(framework: Framework) -> dict[str, Any]:
+    """What the praatplaat form (praatplaten/maken/) needs: the blocks with their questions and the
+    codes a case must choose from, with their labels."""
+    def options(vocabulary: str) -> list[dict[str, str]]:
+        return [{"code": item.code, "label": item.label} for item in framework.vocabularies[vocabulary].items]
+    return {"blokken": [{"code": b.code, "titel": b.titel, "vragen": b.vragen} for b in framework.redeneerlijn.blokken],
+            "codes": {name: options(name) for name in ("provincies", "status", "orientaties", "objecten", "drivers", "driver_rollen",
+                                                          "aandachtspunten", "aanleiding_soorten")}}
 
 
 def _term_pattern(term: str) -> str:

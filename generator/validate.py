@@ -111,7 +111,8 @@ def parse_case(document: Document, codes: dict[str, list[str]]) -> Case:
         case = Case.model_validate(document.data, context={"vocabularies": codes})
     except ValidationError as err:
         raise InputError(diagnostics_from(err, document, Case)) from None
-    problems = _check_case(case, document) + source_problems(case, document, codes)
+    problems = (_check_case(case, document) + source_problems(case, document, codes)
+                + _check_scan_answers(case.scan, document, codes))
     if problems:
         raise InputError(problems)
     return case
@@ -146,6 +147,26 @@ def _check_case(case: Case, document: Document) -> list[Diagnostic]:
     return problems
 
 
+def _check_scan_answers(items, document: Document, codes: dict[str, list[str]], prefix: tuple = ()) -> list[Diagnostic]:
+    """Each answer fits its item (drivers: stuwend, remmend, speelt-niet; the others: sterk, …, nvt);
+    at most six items without an answer (the items that steered the collaboration, table 6.2)."""
+    from generator.content import SCAN_FIT
+
+    problems = []
+    for index, item in enumerate(items):
+        fits = codes.get(SCAN_FIT + item.code)
+        if item.antwoord is not None and fits is not None and item.antwoord not in fits:
+            at = ("scan", index, "antwoord")
+            problems.append(Diagnostic(document.path, *document.position(prefix + at), format_path(at),
+                                       f"answer '{item.antwoord}' does not fit item {item.code} (valid: {', '.join(fits)})"))
+    steering = [index for index, item in enumerate(items) if item.antwoord is None]
+    if len(steering) > 6:
+        at = ("scan", steering[6])
+        problems.append(Diagnostic(document.path, *document.position(prefix + at), format_path(at),
+                                   f"{len(steering)} items without an answer; at most 6 may be marked as steering (table 6.2)"))
+    return problems
+
+
 def case_paths(root: Path, paths: list[Path] | None = None) -> list[Path]:
     """The case files to read: the given ones, or every *.yml under cases/ in name order."""
     if paths:
@@ -156,9 +177,19 @@ def case_paths(root: Path, paths: list[Path] | None = None) -> list[Path]:
 def parse_scan(document: Document, codes: dict[str, list[str]]) -> ScanDocument:
     """Validate a filled-in samenwerkingsscan (the YAML the scan page downloads)."""
     try:
-        return ScanDocument.model_validate(document.data, context={"vocabularies": codes})
+        scan = ScanDocument.model_validate(document.data, context={"vocabularies": codes})
     except ValidationError as err:
         raise InputError(diagnostics_from(err, document, ScanDocument)) from None
+    problems = _check_scan_answers(scan.scan, document, codes)
+    seen: set[str] = set()
+    for index, item in enumerate(scan.scan):
+        if item.code in seen:
+            problems.append(Diagnostic(document.path, *document.position(("scan", index, "code")), f"scan[{index}].code",
+                                       f"code '{item.code}' appears twice; merge the two entries"))
+        seen.add(item.code)
+    if problems:
+        raise InputError(problems)
+    return scan
 
 
 @dataclass(frozen=True)
@@ -230,7 +261,8 @@ def load_cases(root: Path, codes: dict[str, list[str]], paths: list[Path] | None
                cache: CaseCache | None = None) -> list[Case]:
     """Load, validate and cross-check every case; raise one InputError with every problem.
 
-    A file named explicitly whose top level is `samenwerkingsscan:` is checked as scan answers.
+    A file named explicitly whose top level is only `scan:` (the download of the scan page) is
+    checked as scan answers.
     """
     return [item.case for item in load_all(root, codes, paths, cache)]
 
@@ -253,7 +285,7 @@ def load_all(root: Path, codes: dict[str, list[str]], paths: list[Path] | None =
                     hit = cache.same_bytes(name, path, raw, digest) if cache else None
                 if hit is None:
                     document = load_bytes(raw, name)
-                    if paths and "samenwerkingsscan" in document.data:
+                    if paths and isinstance(document.data, dict) and list(document.data) == ["scan"]:
                         parse_scan(document, codes)
                         continue
                     hit = Loaded(parse_case(document, codes), name, document.position(("slug",)), digest)

@@ -328,16 +328,16 @@ def test_scan_answers_persist_and_download_as_valid_yaml(page, tmp_path: Path) -
 
     page.goto("samenwerkingsscan/")
     page.fill("#scan-naam", 'Onze "samenwerking": test \\ met tekens')
-    page.check("fieldset[data-code='2e'] input[value=sterk]")
-    page.check("fieldset[data-code='5c'] input[value=zwak]")
+    page.check("fieldset[data-code='2e'] input[value=stuwend]")
+    page.check("fieldset[data-code='5c'] input[value=aandachtspunt]")
     summary = page.locator("#scan-samenvatting").inner_text()
     assert "2e Gevoel van urgentie" in summary and "5c Wendbaarheid" in summary
     page.reload()
-    assert page.locator("fieldset[data-code='2e'] input[value=sterk]").is_checked(), "answers stay in the browser"
+    assert page.locator("fieldset[data-code='2e'] input[value=stuwend]").is_checked(), "answers stay in the browser"
     with page.expect_download() as download_info:
         page.click("#scan-download")
     target = tmp_path / "samenwerkingsscan.yml"
     download_info.value.save_as(target)
     assert main(["validate", str(target)]) == 0
     text = target.read_text(encoding="utf-8")
-    assert "antwoord: sterk" in text and 'code: "5c"' in text
+    assert 'antwoord: "stuwend"' in text and 'code: "5c"' in text

@@ -141,15 +141,45 @@ def test_scan_answers_file_validates(tmp_path: Path, capsys: pytest.CaptureFixtu
     from generator.cli import main
 
     good = tmp_path / "scan.yml"
-    good.write_text('samenwerkingsscan:\n  samenwerking: "Onze \\"samenwerking\\""\n  datum: "2026-11-23"\n'
-                    '  antwoorden:\n    - code: "2e"\n      antwoord: sterk\n    - code: "5c"\n      antwoord: zwak\n', encoding="utf-8")
+    good.write_text('# Samenwerkingsscan van Onze "samenwerking"\nscan:\n  - code: "2e"\n    antwoord: stuwend\n'
+                    '    tekst: "Iedereen voelt de \\"krapte\\""\n  - code: "5c"\n    antwoord: aandachtspunt\n', encoding="utf-8")
     assert main(["validate", str(good)]) == 0
     bad = tmp_path / "fout.yml"
-    bad.write_text('samenwerkingsscan:\n  antwoorden:\n    - code: "2k"\n      antwoord: geweldig\n', encoding="utf-8")
+    bad.write_text('scan:\n  - code: "2k"\n    antwoord: geweldig\n  - code: "2e"\n    antwoord: sterk\n'
+                   '  - code: "3a"\n    antwoord: remmend\n', encoding="utf-8")
     assert main(["validate", str(bad)]) == 1
     err = capsys.readouterr().err
-    assert "fout.yml:3:13: samenwerkingsscan.antwoorden[0].code: unknown code '2k'" in err
+    assert "fout.yml:2:11: scan[0].code: unknown code '2k'" in err
     assert "antwoord: unknown code 'geweldig'" in err
+
+
+def test_scan_answer_must_fit_its_item(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Drivers are answered with a direction, the other items with a judgement."""
+    from generator.cli import main
+
+    bad = tmp_path / "fout.yml"
+    bad.write_text('scan:\n  - code: "2e"\n    antwoord: sterk\n  - code: "3a"\n    antwoord: remmend\n', encoding="utf-8")
+    assert main(["validate", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "fout.yml:3:15: scan[0].antwoord: answer 'sterk' does not fit item 2e (valid: stuwend, remmend, speelt-niet)" in err
+    assert "fout.yml:5:15: scan[1].antwoord: answer 'remmend' does not fit item 3a (valid: sterk, redelijk, aandachtspunt, nvt)" in err
+
+
+def test_case_with_scan_answers_shows_them_and_keeps_steering_items_apart(project: Path) -> None:
+    """A case's scan field holds steering items (no answer) and a team's answers (with one)."""
+    from generator.build import generate
+
+    path = project / "cases" / "startacademie.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "\nscan:\n" in text
+    text = text.replace("\nscan:\n", '\nscan:\n  - code: "4b"\n    antwoord: aandachtspunt\n    tekst: "Opbrengst nog onduidelijk"\n', 1)
+    path.write_text(text, encoding="utf-8")
+    files = generate(project)
+    page = files["_theme/later/casussen/startacademie.html"].decode("utf-8")
+    assert "Antwoorden uit een ingevulde samenwerkingsscan" in page and "Opbrengst nog onduidelijk" in page
+    assert "<td>Aandachtspunt</td>" in page
+    steering = files["_theme/later/lijsten/vergelijken/scan.html"].decode("utf-8")
+    assert "4b" not in steering.split("Startacademie")[1].split("</tr>")[0]
 
 
 def test_timeline_axis_covers_every_dated_event(built_site: Path, cases) -> None:
