@@ -349,7 +349,7 @@
       strong.textContent = when(e.datum);
       li.appendChild(strong);
       li.appendChild(document.createTextNode(" · " + labels.soorten[e.soort] + ": " + e.tekst + " "));
-      li.appendChild(button("Verwijderen", "Verwijder gebeurtenis " + (i + 1) + ": " + e.tekst, function () {
+      li.appendChild(button("Verwijderen", "Verwijderen: gebeurtenis " + (i + 1) + ", " + e.tekst, function () {
         state.gebeurtenissen.splice(i, 1); changed("Gebeurtenis verwijderd.");
       }));
       list.appendChild(li);
@@ -381,7 +381,7 @@
       });
       box.appendChild(grid);
       var p2 = document.createElement("p");
-      p2.appendChild(button("Fase verwijderen", "Verwijder fase " + (i + 1) + ": " + labels.fasen[phase.code], function () {
+      p2.appendChild(button("Fase verwijderen", "Fase verwijderen: fase " + (i + 1) + ", " + labels.fasen[phase.code], function () {
         state.fasen.splice(i, 1); changed("Fase verwijderd.");
       }));
       box.appendChild(p2);
@@ -401,8 +401,8 @@
   function changed(message) { save(); renderLists(); draw(); if (message) announce(message); }
 
   function setPaper(paper) {
-    var size = paper === "A4" ? ["A4", "281mm", "194mm"] : ["A3", "404mm", "281mm"];
-    byId("tl-pagina-stijl").textContent = "@page { size: " + size[0] + " landscape; margin: 8mm; } @media print { .tijdlijn-blad-svg { width: " + size[1] + "; height: " + size[2] + "; } }";
+    var size = paper === "A4" ? ["A4", "281mm", "190mm"] : ["A3", "404mm", "276mm"];
+    byId("tl-pagina-stijl").textContent = "@page { size: " + size[0] + " landscape; margin: 8mm; } @media print { .md-typeset svg.tijdlijn-blad-svg { width: " + size[1] + " !important; height: " + size[2] + " !important; max-width: none !important; } }";
   }
 
   function toDocument() {
