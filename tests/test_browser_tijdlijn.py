@@ -183,6 +183,7 @@ def test_a_bundled_case_timeline_opens_in_the_maker_and_prints(page, artifacts: 
     page.fill("#tl-naam", case["naam"])
     page.set_input_files("#tl-open", str(snippet))
     page.wait_for_function(f"document.querySelectorAll('#tl-gebeurtenissen li').length === {len(case['tijdlijn'])}")
+    assert "huidige fase (Uitbouwend) zonder datums" in page.locator("#tl-status").inner_text()  # named, not drawn
     page.fill("#tl-naam", case["naam"])
     text, _ = _pdf(page, artifacts / f"tijdlijn-casus-{CASE}.pdf")
     assert case["naam"] in text and all(" ".join(e["tekst"].split()) in text for e in case["tijdlijn"])
@@ -243,3 +244,33 @@ def test_screenshots_at_desktop_and_phone_width(context, artifacts: Path) -> Non
         page.screenshot(path=artifacts / f"tijdlijn-casus-{CASE}-{width}.png")
         page.goto("vergelijken/tijdlijn/")
         page.screenshot(path=artifacts / f"tijdlijn-vergelijken-{width}.png", full_page=True)
+
+
+@pytest.mark.slow
+def test_the_maker_works_from_file_in_the_offline_bundle(browser, tmp_path_factory: pytest.TempPathFactory) -> None:
+    from conftest import make_project
+    from generator.build import build_site
+
+    root = make_project(tmp_path_factory.mktemp("offline-tijdlijn") / "project")
+    build_site(root, offline=True)
+    maker = root / "site-offline" / "tijdlijn" / "maken.html"
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(maker.as_uri())
+    page.fill("#tl-g-jaar", "2020")
+    page.fill("#tl-g-tekst", "Offline getekend")
+    page.click("#tl-gebeurtenis button[type=submit]")
+    page.reload()
+    assert page.locator("#tl-gebeurtenissen li").inner_text().startswith("2020")
+    assert page.locator("#tl-tekening svg circle").count() == 1
+    with page.expect_download() as download:
+        page.click("#tl-download")
+    assert "Offline getekend" in Path(download.value.path()).read_text(encoding="utf-8")
+    context.close()
+    assert errors == []
+    assert [url for url in requests if not url.startswith(("file://", "data:", "blob:"))] == []

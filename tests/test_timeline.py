@@ -170,3 +170,11 @@ def test_timeline_mistakes_are_located(tmp_path: Path, capsys, change: tuple[str
 def test_a_year_as_end_covers_a_start_in_that_year(tmp_path: Path, capsys) -> None:
     code, err = _validate(tmp_path, GOOD.replace('tot: "2020"', 'tot: "2019"'), capsys)
     assert code == 0, err
+
+
+def test_the_example_in_contributing_validates(tmp_path: Path, capsys) -> None:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text[text.index("## Een tijdlijn toevoegen"):]
+    example = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    code, err = _validate(tmp_path, example, capsys)
+    assert code == 0, err

@@ -440,10 +440,10 @@
       (f && Array.isArray(f.drivers) ? f.drivers : []).forEach(function (d) { if (d && d.code) roles[d.code] = d.rol || "stuwend"; });
       raw.fasen.push({ code: f && f.code, van: f && f.van, tot: f && f.tot, toelichting: f && f.toelichting, drivers: roles });
     });
-    if (!raw.fasen.length && doc.fase && doc.fase.code && raw.gebeurtenissen.length) {
-      raw.fasen.push({ code: doc.fase.code, van: raw.gebeurtenissen[0].datum, toelichting: doc.fase.toelichting, drivers: {} });
-    }
-    return sane(raw);
+    var result = sane(raw);
+    // `fase` alone (a case's current phase) has no dates: it is named, not drawn
+    result.losseFase = !raw.fasen.length && doc.fase && labels.fasen[doc.fase.code] ? labels.fasen[doc.fase.code] : "";
+    return result;
   }
 
   function init() {
@@ -539,9 +539,12 @@
       var reader = new FileReader();
       reader.onload = function () {
         try {
-          state = fromYaml(String(reader.result));
+          var opened = fromYaml(String(reader.result)), loose = opened.losseFase;
+          delete opened.losseFase;
+          state = opened;
           name.value = state.naam;
-          changed("Geopend: " + state.gebeurtenissen.length + " gebeurtenissen en " + state.fasen.length + " fasen.");
+          changed("Geopend: " + state.gebeurtenissen.length + " gebeurtenissen en " + state.fasen.length + " fasen." +
+            (loose ? " Het bestand noemt de huidige fase (" + loose + ") zonder datums; voeg haar toe bij 2. Fasen en drivers." : ""));
         } catch (e) {
           announce("Dit bestand kon niet worden geopend: " + clean(e.message, 200));
         }
