@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from generator.content import Framework
 from generator.model import Case
 
-# Okabe–Ito colours (as the praatplaten, generator/style.py): line colour, light fill
+# Okabe–Ito colours and ink as the praatplaten (generator/style.py): line colour, light fill
 PHASE_COLOURS = {
     "verkennend": ("#0072B2", "#E3F2FB"),
     "uitbouwend": ("#009E73", "#DDF2EC"),
@@ -26,7 +26,7 @@ KIND_COLOURS = {
     "start": "#009E73", "subsidie": "#0072B2", "leiderschap": "#D55E00", "partners": "#56B4E9", "pauze": "#777777",
     "evaluatie": "#CC79A7", "heroriëntatie": "#E69F00", "mijlpaal": "#000000", "rapportage": "#0072B2", "stop": "#D55E00",
 }
-INK, MUTED, GRID = "#1a1a1a", "#555555", "#c8c8c8"
+INK, MUTED, GRID = "#222222", "#555555", "#c8c8c8"
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 WIDTH = 720
 MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")

@@ -183,10 +183,11 @@
   function sheet(blank) {
     var svg = el("svg", { xmlns: SVG, "class": "tijdlijn-blad-svg", "font-family": style.font, "font-size": "18", fill: style.ink, preserveAspectRatio: "xMidYMin meet" });
     var title = blank ? "Tijdlijn van ________________________________" : "Tijdlijn: " + (state.naam || "onze samenwerking");
-    add(svg, "rect", { x: 0, y: 0, width: SHEET_W, height: 64, fill: "#1f4e79" });
-    add(svg, "text", { x: 24, y: 43, "font-size": 30, "font-weight": "bold", fill: "#ffffff" }, fit(title, SHEET_W - 360, 30));
-    add(svg, "text", { x: SHEET_W - 24, y: 40, "text-anchor": "end", "font-size": 17, fill: "#ffffff" }, "De tijdlijnsystematiek (§6.2)");
-    var y = 84;
+    // header band as on the praatplaten: the title in bold ink on the left, what the sheet is on the right
+    add(svg, "text", { x: 24, y: 38, "font-size": 29, "font-weight": "bold" }, fit(title, SHEET_W - 420, 29));
+    add(svg, "text", { x: SHEET_W - 24, y: 36, "text-anchor": "end", "font-size": 16, fill: style.muted }, "Tijdlijnsystematiek (§5.6.2, §6.2, §7.1)");
+    add(svg, "line", { x1: 24, y1: 54, x2: SHEET_W - 24, y2: 54, stroke: style.ink, "stroke-width": 1.5 });
+    var y = 70;
     if (blank) y = blankTimeline(svg, y);
     else {
       var drawing = drawTimeline(summary()), box = drawing.getAttribute("viewBox").split(" ").map(Number);
@@ -200,10 +201,13 @@
     var yRight = blank ? blankEvents(svg, mid, columnY, colW) : eventList(svg, mid, columnY, colW);
     y = Math.max(yLeft, yRight) + 18;
     y = legend(svg, y);
-    var height = Math.max(SHEET_H, y + 44);
-    add(svg, "line", { x1: 24, y1: height - 40, x2: SHEET_W - 24, y2: height - 40, stroke: style.grid });
-    add(svg, "text", { x: 24, y: height - 16, "font-size": 14, fill: style.muted },
-      "Horizontale samenwerking in het mbo · tijdlijnsystematiek naar het eindrapport Verduurzaming van publieke waarde door samenwerking in het mbo (VU, HAN, SEO; NRO 2022), §5.6.2, §6.2, §7.1");
+    // footer band as on the praatplaten: title and source, then the page's address and the day
+    var height = Math.max(SHEET_H, y + 60), today = new Date();
+    add(svg, "line", { x1: 24, y1: height - 50, x2: SHEET_W - 24, y2: height - 50, stroke: style.grid });
+    add(svg, "text", { x: 24, y: height - 30, "font-size": 13.5, fill: style.muted },
+      fit(title + "   ·   Bron: Eindrapport Verduurzaming van publieke waarde door samenwerking in het mbo (VU, HAN, SEO; NRO 2022), tijdlijnsystematiek §6.2", SHEET_W - 48, 13.5));
+    add(svg, "text", { x: 24, y: height - 11, "font-size": 13.5, fill: style.muted },
+      "Horizontale samenwerking in het mbo · tijdlijn/maken/   ·   gemaakt op " + today.getDate() + " " + MONTH_NAMES[today.getMonth()] + " " + today.getFullYear());
     svg.setAttribute("viewBox", "0 0 " + SHEET_W + " " + height);
     return svg;
   }
@@ -229,7 +233,7 @@
     y = heading(svg, x, y + 20, "Drivers per fase (+ stuwend, − remmend)");
     var phases = blank ? [null, null, null, null] : state.fasen;
     if (!phases.length) { add(svg, "text", { x: x, y: y + 22, fill: style.muted }, "Nog geen fasen gemarkeerd."); return y + 34; }
-    var nameW = 420, colW = Math.min(160, (width - nameW) / phases.length), rowH = 29;
+    var nameW = 430, colW = Math.min(160, (width - nameW) / phases.length), rowH = 29;
     phases.forEach(function (phase, i) {
       var cx = x + nameW + i * colW, colour = phase ? (style.phase_colours[phase.code] || [style.muted, "#eee"]) : [style.grid, "#ffffff"];
       add(svg, "rect", { x: cx + 2, y: y + 4, width: colW - 4, height: 44, rx: 3, fill: colour[1], stroke: colour[0] });
@@ -242,7 +246,7 @@
     data.drivers.forEach(function (driver, n) {
       var rowY = y + n * rowH;
       if (n % 2 === 0) add(svg, "rect", { x: x, y: rowY, width: nameW + phases.length * colW, height: rowH, fill: "#f3f3f3" });
-      add(svg, "text", { x: x + 6, y: rowY + 20, "font-size": 17 }, fit(driver.code + " " + driver.label, nameW - 12, 17));
+      add(svg, "text", { x: x + 6, y: rowY + 20, "font-size": 16 }, fit(driver.code + " " + driver.label, nameW - 12, 16));
       phases.forEach(function (phase, i) {
         var cx = x + nameW + i * colW + colW / 2;
         if (!phase) {
@@ -401,8 +405,8 @@
   function changed(message) { save(); renderLists(); draw(); if (message) announce(message); }
 
   function setPaper(paper) {
-    var size = paper === "A4" ? ["A4", "281mm", "190mm"] : ["A3", "404mm", "276mm"];
-    byId("tl-pagina-stijl").textContent = "@page { size: " + size[0] + " landscape; margin: 8mm; } @media print { .md-typeset svg.tijdlijn-blad-svg { width: " + size[1] + " !important; height: " + size[2] + " !important; max-width: none !important; } }";
+    var size = paper === "A4" ? ["A4", "277mm", "186mm"] : ["A3", "400mm", "272mm"];
+    byId("tl-pagina-stijl").textContent = "@page { size: " + size[0] + " landscape; margin: 10mm; } @media print { .md-typeset svg.tijdlijn-blad-svg { width: " + size[1] + " !important; height: " + size[2] + " !important; max-width: none !important; } }";
   }
 
   function toDocument() {
