@@ -50,3 +50,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_project(tmp_path_factory.mktemp("built") / "project")
     build_site(root)
     return root
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Debian chromium for every browser test file (Playwright's sync API allows one at a time)."""
+    from browser_support import launch
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("Browser tests need the Python package playwright: run `./run test` (installs .[test]) "
+                    "or `.venv/bin/pip install playwright`; never `playwright install`.", pytrace=False)
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

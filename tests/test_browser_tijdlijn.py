@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser_support import ARTIFACTS, axe_source, launch, serve
+from browser_support import ARTIFACTS, axe_source, serve
 
 pytestmark = pytest.mark.browser
 
@@ -30,16 +30,6 @@ EVENTS = [  # year, month, kind, text: typed the way a team would
     ("2022", "09", "leiderschap", "Trekker vertrekt; {{ nieuwe }} projectleider van het ROC"),
 ]
 PHASES = [("verkennend", "2019", "2020", "Zoeken naar richting"), ("uitbouwend", "2021", "", "Meer bedrijven sluiten aan")]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
