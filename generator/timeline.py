@@ -228,14 +228,14 @@ def case_svg(timeline: Timeline, name: str) -> str:
     """One case: phase bands above the axis, numbered events on it, a card per event below."""
     axis = _Axis(timeline.first, timeline.last, 24, WIDTH - 24)
     band_top, band_h = 8, 38 if timeline.bands else 0
-    axis_y = band_top + band_h + (22 if timeline.bands else 16)
+    axis_y = band_top + band_h + 30  # year labels between the bands and the axis, clear of the markers
     out: list[str] = []
     for band in timeline.bands:
         out += _band(axis, band, band_top, band_h, timeline.last, detail=True)
-    out += _axis(axis, axis_y, band_top, axis_y + 20)
+    out += _axis(axis, axis_y, band_top, axis_y - 13)
     xs = _spread([axis.x(start_of(e.datum)) for e in timeline.events], 22, axis.right)
     lanes: list[float] = []  # right edge of the last card in each lane
-    cards, stems, bottom = [], [], axis_y + 26
+    cards, stems, bottom = [], [], axis_y + 20
     for event, x in zip(timeline.events, xs):
         head, kind = f"{event.number}. {when(event.datum)}", _fit(event.label, LABEL_W - 14, 11)
         lines = wrap(event.tekst, LABEL_W - 14, 11.5, 3)
@@ -245,7 +245,7 @@ def case_svg(timeline: Timeline, name: str) -> str:
         if lane == len(lanes):
             lanes.append(0.0)
         lanes[lane] = left + width
-        top = axis_y + 34 + lane * (LINE_H * 5 + 16)
+        top = axis_y + 24 + lane * (LINE_H * 5 + 16)
         height = LINE_H * (len(lines) + 2) + 8
         bottom = max(bottom, top + height)
         stems.append(f'<line x1="{x}" y1="{axis_y}" x2="{x}" y2="{top}" stroke="{MUTED}" stroke-width="1"/>')

@@ -123,7 +123,7 @@
     svg.setAttribute("aria-label", summary);
     if (!range) return svg;
     var axis = axisOf(range[0], range[1], 24, W - 24);
-    var bandTop = 8, bandH = state.fasen.length ? 38 : 0, axisY = bandTop + bandH + (state.fasen.length ? 22 : 16);
+    var bandTop = 8, bandH = state.fasen.length ? 38 : 0, axisY = bandTop + bandH + 30;
     state.fasen.forEach(function (phase) {
       var colours = style.phase_colours[phase.code] || [muted, "#eeeeee"];
       var x0 = axis.x(startOf(phase.van)), x1 = axis.x(phase.tot ? endOf(phase.tot) : range[1]), width = Math.max(x1 - x0, 2);
@@ -138,9 +138,9 @@
     axis.ticks().forEach(function (tick) {
       var x = axis.x(tick[0]);
       add(svg, "line", { x1: x, y1: bandTop, x2: x, y2: axisY + 5, stroke: grid, "stroke-width": 1 });
-      if (tick[1] && tick[0] < range[1]) add(svg, "text", { x: axis.x(tick[0] + 0.5), y: axisY + 20, "text-anchor": "middle", fill: muted }, String(tick[0]));
+      if (tick[1] && tick[0] < range[1]) add(svg, "text", { x: axis.x(tick[0] + 0.5), y: axisY - 13, "text-anchor": "middle", fill: muted }, String(tick[0]));
     });
-    var xs = [], lanes = [], bottom = axisY + 26, LABEL_W = 180, LINE_H = 15;
+    var xs = [], lanes = [], bottom = axisY + 20, LABEL_W = 180, LINE_H = 15;
     state.gebeurtenissen.forEach(function (e) {
       var x = axis.x(startOf(e.datum));
       xs.push(xs.length ? Math.max(x, xs[xs.length - 1] + 22) : x);
@@ -156,7 +156,7 @@
       var lane = 0;
       while (lane < lanes.length && lanes[lane] + 10 > left) lane++;
       lanes[lane] = left + width;
-      var top = axisY + 34 + lane * (LINE_H * 5 + 16), height = LINE_H * (lines.length + 2) + 8;
+      var top = axisY + 24 + lane * (LINE_H * 5 + 16), height = LINE_H * (lines.length + 2) + 8;
       bottom = Math.max(bottom, top + height);
       add(stems, "line", { x1: x, y1: axisY, x2: x, y2: top, stroke: muted, "stroke-width": 1 });
       add(cards, "rect", { x: r1(left), y: top, width: r1(width), height: height, rx: 4, fill: "#ffffff", stroke: grid });
