@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from generator.content import Framework
 from generator.model import Case
@@ -108,6 +109,7 @@ class Event:
     label: str  # the kind's label from the vocabulary
     tekst: str
     derived: bool = False  # made from `startjaar`, not from `tijdlijn`
+    source: Any = field(default=None, compare=False)  # the case's Gebeurtenis (its sources), if any
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,7 @@ class Band:
     tot: str | None
     stuwend: tuple[str, ...] = ()
     remmend: tuple[str, ...] = ()
+    source: Any = field(default=None, compare=False)  # the case's Periode (its sources)
 
     @property
     def period(self) -> str:
@@ -141,15 +144,15 @@ class Timeline:
 def of_case(case: Case, framework: Framework) -> Timeline:
     """The case's events (with a start from `startjaar` when no event says when it began) and phases."""
     kinds = framework.vocabularies["gebeurtenissen"]
-    dated = [(e.datum, e.soort, e.tekst, False) for e in case.tijdlijn]
+    dated = [(e.datum, e.soort, e.tekst, e) for e in case.tijdlijn]
     if case.startjaar and not any(e.soort == "start" for e in case.tijdlijn):
-        dated.insert(0, (str(case.startjaar), "start", "Begin van de samenwerking (startjaar in het portret).", True))
+        dated.insert(0, (str(case.startjaar), "start", "Begin van de samenwerking (startjaar in het portret).", None))
         dated.sort(key=lambda item: item[0])
-    events = tuple(Event(i + 1, d, s, kinds.label(s), t, derived) for i, (d, s, t, derived) in enumerate(dated))
+    events = tuple(Event(i + 1, d, s, kinds.label(s), t, source is None, source) for i, (d, s, t, source) in enumerate(dated))
     phases = framework.vocabularies["fasen"]
     bands = tuple(Band(p.code, phases.label(p.code), p.van, p.tot,
                        tuple(d.code for d in p.drivers if d.rol in ("stuwend", "beide")),
-                       tuple(d.code for d in p.drivers if d.rol in ("remmend", "beide"))) for p in case.fasen)
+                       tuple(d.code for d in p.drivers if d.rol in ("remmend", "beide")), p) for p in case.fasen)
     years = [int(e.datum[:4]) for e in events] + [int(b.van[:4]) for b in bands]
     ends = [end_of(e.datum) for e in events] + [end_of(b.tot or b.van) for b in bands]
     if not years:

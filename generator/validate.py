@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 from generator.errors import Diagnostic, InputError, format_path
 from generator.load import Document, load_bytes, read_file
 from generator.model import SLUG_PATTERN, WINDOWS_RESERVED, Case, ScanDocument, TijdlijnDocument
+from generator.sources import source_problems
 
 TIMELINE_KEYS = {"tijdlijn", "fase", "fasen"}  # the fields a drawn tijdlijn (tijdlijn/maken/) downloads
 
@@ -111,7 +112,7 @@ def parse_case(document: Document, codes: dict[str, list[str]]) -> Case:
         case = Case.model_validate(document.data, context={"vocabularies": codes})
     except ValidationError as err:
         raise InputError(diagnostics_from(err, document, Case)) from None
-    problems = _check_case(case, document)
+    problems = _check_case(case, document) + source_problems(case, document, codes)
     if problems:
         raise InputError(problems)
     return case
