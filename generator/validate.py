@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from generator.diagrams import plate_problems
 from generator.errors import Diagnostic, InputError, format_path
 from generator.load import Document, load_bytes, read_file
 from generator.model import SLUG_PATTERN, WINDOWS_RESERVED, Case, ScanDocument, TijdlijnDocument
@@ -137,6 +138,8 @@ def _check_case(case: Case, document: Document) -> list[Diagnostic]:
             if item.code in seen:
                 problems.append(Diagnostic(document.path, *where(field, index, "code"), f"{field}[{index}].code", f"code '{item.code}' appears twice; merge the two entries"))
             seen.add(item.code)
+    for parts, message in plate_problems(case):
+        problems.append(Diagnostic(document.path, *where(*parts), format_path(parts), message))
     return problems + _check_timeline(case, document)
 
 
