@@ -31,6 +31,7 @@ from generator.data import CSV_PATH, JSON_PATH, CaseData, case_data, data_writer
 from generator.pages import PageMemo, Site, iter_pages
 from generator.render import Cache, Diagram, Rendered, render_all
 from generator.schema import schema_json
+from generator.search import index_offline, index_site, synonyms_js
 from generator.siteconfig import build_date, site_config
 from generator.validate import CaseCache, Loaded, load_all, no_cyclic_gc
 from generator.write import Manifest, Writer, as_bytes, publish, sync_tree
@@ -82,6 +83,7 @@ class Memo:
     staged: Manifest = field(default_factory=Manifest)
     schema: tuple[str, bytes] = ("", b"")  # (framework digest, the JSON Schema it gives)
     context: PlateContext | None = None  # site address and build date in the plates' footers
+    search: dict[str, bytes] = field(default_factory=dict)  # serve: the preview's Pagefind files (pagefind/…)
 
 
 def _framework_digest(root: Path) -> str:
@@ -216,13 +218,16 @@ def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool) -> I
         yield f"praatplaten/{name}.pdf", result.pdf
         yield f"praatplaten/{name}-a4.pdf", result.pdf_a4
         yield f"praatplaten/{name}.svg", partial(_standalone_svg, result)
-    for path in sorted(THEME.iterdir()):
+    for path in sorted(THEME.rglob("*")):
         if path.is_file():
-            yield f"_theme/{path.name}", path.read_bytes()
+            yield f"_theme/{path.relative_to(THEME).as_posix()}", path.read_bytes()
     if memo and memo.schema[0] != memo.framework:
         memo.schema = (memo.framework, schema_json(framework).encode("utf-8"))
     yield "schema/case.schema.json", memo.schema[1] if memo else schema_json(framework).encode("utf-8")
     yield from package_files(framework, built, site_config(root).site_url)
+    yield "assets/synoniemen.js", synonyms_js(framework)
+    if memo:  # serve: MkDocs serves the search index from the staging folder
+        yield from sorted(memo.search.items())
     yield from _static_files(root)
 
 
@@ -283,6 +288,13 @@ def build_site(root: Path, offline: bool = False) -> Report:
     target = root / ("site-offline" if offline else "site")
     report.target = f"{target.name}/"
     config = "mkdocs.offline.yml" if offline else "mkdocs.yml"
-    publish(target, lambda tmp: run_mkdocs(root, tmp, config))
-    report.seconds["mkdocs"] = time.perf_counter() - clock
+
+    def build(tmp: Path) -> None:
+        run_mkdocs(root, tmp, config)
+        report.seconds["mkdocs"] = time.perf_counter() - clock
+        started = time.perf_counter()
+        (index_offline if offline else index_site)(tmp)  # before the swap: a failed index is a failed build
+        report.seconds["search index"] = time.perf_counter() - started
+
+    publish(target, build)
     return report

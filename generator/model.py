@@ -525,6 +525,16 @@ class Afkortingen(Strict):
     afkortingen: list[Afkorting]
 
 
+class Synoniemgroep(Strict):
+    """Woorden die bij zoeken voor elkaar mogen staan (content/synoniemen.yml)."""
+
+    woorden: list[Line] = Field(min_length=2, max_length=12)
+
+
+class Synoniemen(Strict):
+    groepen: list[Synoniemgroep]
+
+
 # The answers a team gives in the interactive samenwerkingsscan (downloaded from the site).
 
 class ScanAntwoord(Strict):
