@@ -134,22 +134,6 @@ def facet_options(framework: Framework, cases: tuple[Case, ...]) -> list[dict]:
     return result
 
 
-def years(cases: tuple[Case, ...]) -> list[int]:
-    """The span of years the timelines cover, for one common time axis."""
-    found = {int(event.datum[:4]) for case in cases for event in case.tijdlijn}
-    found |= {case.startjaar for case in cases if case.startjaar}
-    return list(range(min(found), max(found) + 1)) if found else []
-
-
-def events_by_year(case: Case) -> dict[int, list]:
-    result: dict[int, list] = {}
-    if case.startjaar and not any(event.soort == "start" for event in case.tijdlijn):
-        result.setdefault(case.startjaar, []).append(None)
-    for event in case.tijdlijn:
-        result.setdefault(int(event.datum[:4]), []).append(event)
-    return result
-
-
 def scores(case: Case) -> dict[str, str | None]:
     """Maatschappelijke meerwaarde by code → its score (None: named without one); first mention wins."""
     result: dict[str, str | None] = {}

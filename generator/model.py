@@ -322,8 +322,25 @@ class Gebeurtenis(Onderbouwd):
     """Een gedateerde gebeurtenis voor de tijdlijn."""
 
     datum: Datum = Field(description="YYYY, YYYY-MM of YYYY-MM-DD.")
-    soort: Code("gebeurtenissen") = Field(description="start, subsidie, leiderschap, pauze, heroriëntatie, mijlpaal of rapportage.")
+    soort: Code("gebeurtenissen") = Field(description="start, subsidie, leiderschap, partners, pauze, evaluatie, heroriëntatie, mijlpaal, rapportage of stop.")
     tekst: Line = Field(description="Wat er gebeurde, in één regel.")
+
+
+class FaseDriver(Strict):
+    """Een driver (2a–2j) die in een fase stuwde of remde (§5.3.1, §7.1)."""
+
+    code: Code("drivers") = Field(description="Code 2a–2j, bijvoorbeeld 2a (leiderschap).")
+    rol: Code("driver_rollen") = Field("stuwend", description="stuwend, remmend of beide.")
+
+
+class Periode(Onderbouwd):
+    """Een fase die de samenwerking doorliep, met begin en eind, voor de tijdlijn (§5.6.2, §7.3)."""
+
+    code: Code("fasen") = Field(description="verkennend, uitbouwend, herorientatie of afrondend.")
+    van: Datum = Field(description="Begin: YYYY, YYYY-MM of YYYY-MM-DD.")
+    tot: Datum | None = Field(None, description="Eind: YYYY, YYYY-MM of YYYY-MM-DD; laat weg als de fase nog loopt.")
+    toelichting: Text | None = Field(None, description="Waaruit bleek deze fase?")
+    drivers: list[FaseDriver] = Field(default_factory=list, max_length=10, description="Drivers die in deze fase stuwden of remden.")
 
 
 class Bouwblok(Onderbouwd):
@@ -403,6 +420,7 @@ class Case(Strict):
     spanningen: list[Spanning] = Field(default_factory=list, max_length=6)
     scan: list[ScanItem] = Field(default_factory=list, max_length=60, description="Scan-items: zonder antwoord de items die de samenwerking sterk stuurden (tabel 6.2, hooguit zes), met antwoord een ingevulde samenwerkingsscan (download van de scanpagina).")
     tijdlijn: list[Gebeurtenis] = Field(default_factory=list, max_length=40)
+    fasen: list[Periode] = Field(default_factory=list, max_length=12, description="De fasen die de samenwerking doorliep, van oud naar nieuw, met per fase de drivers die stuwden of remden (tijdlijn).")
     katapult: Katapult | None = None
     bronnen: list[Bron] = Field(min_length=1, max_length=20)
     links: list[Link] = Field(default_factory=list, max_length=10)
@@ -538,6 +556,14 @@ class Synoniemen(Strict):
 
 
 # The file the samenwerkingsscan page downloads: the case format's `scan` field on its own.
+
+class TijdlijnDocument(Strict):
+    """Een getekende tijdlijn (download van tijdlijn/maken/): dezelfde velden als in een casus."""
+
+    tijdlijn: list[Gebeurtenis] = Field(default_factory=list, max_length=40)
+    fase: Fase | None = None
+    fasen: list[Periode] = Field(default_factory=list, max_length=12)
+
 
 class ScanDocument(Strict):
     """Een bestand met een ingevulde samenwerkingsscan (download van de scanpagina): het veld

@@ -23,7 +23,7 @@ import jinja2
 import jinja2.bccache
 import yaml
 
-from generator import compare
+from generator import compare, timeline
 from generator.content import Framework
 from generator.escape import Escaper, HtmlText, Md, jinja_inert, link
 from generator.datapackage import LICENSE, version
@@ -83,9 +83,11 @@ def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
     env.globals["fw"] = framework
     env.globals["link"] = lambda text, url: link(text, url, escaper)
     env.globals["concept"] = lambda vocabulary, code: compare.concept_path(vocabulary, code)
-    env.globals["events"] = compare.events_by_year
     env.globals["score_of"] = compare.scores
     env.filters["html"] = lambda value: Md(html.escape(str(value), quote=True))
+    env.globals["timeline_of"] = lambda case: timeline.of_case(case, framework)
+    env.globals["timeline_svg"] = lambda drawn, name: Md(timeline.case_svg(drawn, name))  # escapes its own text
+    env.filters["when"] = timeline.when
     uitleg = {item.term: item.uitleg for item in framework.afkortingen.afkortingen}
     text = HtmlText(uitleg)
     env.filters["h"] = text.inline  # contributor text inside raw HTML blocks, abbreviations marked
@@ -254,7 +256,9 @@ def _cross_case_pages(site: Site, render, pages: dict[str, str], known: PageMemo
     for name in ("thema", "typologie", "doelen", "design", "meerwaarde", "scan"):
         render(f"vergelijken_{name}.md.j2", f"vergelijken/{name}.md", f"lijsten/vergelijken/{name}", cases=cases)
         yield
-    render("vergelijken_tijdlijn.md.j2", "vergelijken/tijdlijn.md", "lijsten/vergelijken/tijdlijn", cases=cases, years=compare.years(cases))
+    rows, figures = timeline.across(cases, framework)
+    render("vergelijken_tijdlijn.md.j2", "vergelijken/tijdlijn.md", "lijsten/vergelijken/tijdlijn", cases=cases, rows=rows,
+           figures=[Md(figure) for figure in figures], drawn={case.slug for case, _ in rows})
     yield
     render("vergelijken_bouwblokken.md.j2", "vergelijken/bouwblokken.md", "lijsten/vergelijken/bouwblokken", cases=cases,
            with_form=compare.by_form(cases))
@@ -297,6 +301,8 @@ def _cross_case_pages(site: Site, render, pages: dict[str, str], known: PageMemo
     yield
     render("praatplaat_maken.md.j2", "praatplaten/maken.md", maken_json=json.dumps(maken_data(framework), ensure_ascii=False).replace("<", "\\u003c"))
     yield
+    render("tijdlijn_maken.md.j2", "tijdlijn/maken.md", "tijdlijn/maken", data_json=timeline_json(framework))
+    yield
     render("open_data.md.j2", "open-data.md", cases=cases, built=site.built, version=version(site.built), license=LICENSE)
     yield
 
@@ -309,6 +315,16 @@ def maken_data(framework: Framework) -> dict[str, Any]:
     return {"blokken": [{"code": b.code, "titel": b.titel, "vragen": b.vragen} for b in framework.redeneerlijn.blokken],
             "codes": {name: options(name) for name in ("provincies", "status", "orientaties", "objecten", "drivers", "driver_rollen",
                                                           "aandachtspunten", "aanleiding_soorten")}}
+
+
+def timeline_json(framework: Framework) -> str:
+    """What tijdlijn/maken/ draws with: the code lists and the drawing's colours (for a
+    <script type="application/json"> block; `<` escaped so it cannot end the block)."""
+    def items(vocabulary: str) -> list[dict[str, str]]:
+        return [{"code": item.code, "label": item.label} for item in framework.vocabularies[vocabulary].items]
+
+    data = {"soorten": items("gebeurtenissen"), "fasen": items("fasen"), "drivers": items("drivers"), "stijl": timeline.STYLE}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
 
 
 def _term_pattern(term: str) -> str:

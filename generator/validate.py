@@ -23,8 +23,10 @@ from pydantic import BaseModel, ValidationError
 from generator.diagrams import plate_problems
 from generator.errors import Diagnostic, InputError, format_path
 from generator.load import Document, load_bytes, read_file
-from generator.model import SLUG_PATTERN, WINDOWS_RESERVED, Case, ScanDocument
+from generator.model import SLUG_PATTERN, WINDOWS_RESERVED, Case, ScanDocument, TijdlijnDocument
 from generator.sources import source_problems
+
+TIMELINE_KEYS = {"tijdlijn", "fase", "fasen"}  # the fields a drawn tijdlijn (tijdlijn/maken/) downloads
 
 _SLUG = re.compile(SLUG_PATTERN, re.ASCII)
 
@@ -137,13 +139,35 @@ def _check_case(case: Case, document: Document) -> list[Diagnostic]:
             if item.code in seen:
                 problems.append(Diagnostic(document.path, *where(field, index, "code"), f"{field}[{index}].code", f"code '{item.code}' appears twice; merge the two entries"))
             seen.add(item.code)
+    for parts, message in plate_problems(case):
+        problems.append(Diagnostic(document.path, *where(*parts), format_path(parts), message))
+    return problems + _check_timeline(case, document)
+
+
+def _check_timeline(record: Case | TijdlijnDocument, document: Document) -> list[Diagnostic]:
+    """Events and phases from old to new; a phase ends after it begins; only the last may run on."""
+    problems = []
+    where = lambda *parts: document.position(parts)  # noqa: E731
     previous = ""
-    for index, event in enumerate(case.tijdlijn):
+    for index, event in enumerate(record.tijdlijn):
         if event.datum < previous:
             problems.append(Diagnostic(document.path, *where("tijdlijn", index, "datum"), f"tijdlijn[{index}].datum", f"'{event.datum}' comes before '{previous}'; list events from old to new"))
         previous = max(previous, event.datum)
-    for parts, message in plate_problems(case):
-        problems.append(Diagnostic(document.path, *where(*parts), format_path(parts), message))
+    previous = ""
+    for index, phase in enumerate(record.fasen):
+        field = f"fasen[{index}]"
+        if phase.van < previous:
+            problems.append(Diagnostic(document.path, *where("fasen", index, "van"), f"{field}.van", f"'{phase.van}' ligt vóór het begin van de vorige fase ('{previous}'); zet de fasen van oud naar nieuw"))
+        previous = max(previous, phase.van)
+        if phase.tot is not None and phase.tot < phase.van[:len(phase.tot)]:
+            problems.append(Diagnostic(document.path, *where("fasen", index, "tot"), f"{field}.tot", f"de fase eindigt ('{phase.tot}') vóór ze begint ('{phase.van}')"))
+        if phase.tot is None and index < len(record.fasen) - 1:
+            problems.append(Diagnostic(document.path, *where("fasen", index, "code"), f"{field}.tot", "alleen de laatste fase mag nog lopen (zonder 'tot'); vul 'tot' in, bijvoorbeeld de datum waarop de volgende fase begon"))
+        seen: set[str] = set()
+        for number, driver in enumerate(phase.drivers):
+            if driver.code in seen:
+                problems.append(Diagnostic(document.path, *where("fasen", index, "drivers", number, "code"), f"{field}.drivers[{number}].code", f"driver '{driver.code}' staat twee keer bij deze fase; kies één rol (stuwend, remmend of beide)"))
+            seen.add(driver.code)
     return problems
 
 
@@ -165,6 +189,18 @@ def _check_scan_answers(items, document: Document, codes: dict[str, list[str]], 
         problems.append(Diagnostic(document.path, *document.position(prefix + at), format_path(at),
                                    f"{len(steering)} items without an answer; at most 6 may be marked as steering (table 6.2)"))
     return problems
+
+
+def parse_timeline(document: Document, codes: dict[str, list[str]]) -> TijdlijnDocument:
+    """Validate a drawn tijdlijn (the YAML tijdlijn/maken/ downloads: tijdlijn, fase, fasen)."""
+    try:
+        record = TijdlijnDocument.model_validate(document.data, context={"vocabularies": codes})
+    except ValidationError as err:
+        raise InputError(diagnostics_from(err, document, TijdlijnDocument)) from None
+    problems = _check_timeline(record, document)
+    if problems:
+        raise InputError(problems)
+    return record
 
 
 def case_paths(root: Path, paths: list[Path] | None = None) -> list[Path]:
@@ -262,7 +298,8 @@ def load_cases(root: Path, codes: dict[str, list[str]], paths: list[Path] | None
     """Load, validate and cross-check every case; raise one InputError with every problem.
 
     A file named explicitly whose top level is only `scan:` (the download of the scan page) is
-    checked as scan answers.
+    checked as scan answers; one with only `tijdlijn`, `fase` and `fasen` as a drawn tijdlijn
+    (tijdlijn/maken/).
     """
     return [item.case for item in load_all(root, codes, paths, cache)]
 
@@ -287,6 +324,9 @@ def load_all(root: Path, codes: dict[str, list[str]], paths: list[Path] | None =
                     document = load_bytes(raw, name)
                     if paths and isinstance(document.data, dict) and list(document.data) == ["scan"]:
                         parse_scan(document, codes)
+                        continue
+                    if paths and document.data and set(document.data) <= TIMELINE_KEYS:
+                        parse_timeline(document, codes)
                         continue
                     hit = Loaded(parse_case(document, codes), name, document.position(("slug",)), digest)
                 loaded.append(hit)

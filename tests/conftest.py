@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -69,19 +68,3 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build_site(root)
     return root
 
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator:
-    """Debian's chromium through Playwright, one for every browser test module: Playwright's sync
-    API allows one instance per thread at a time."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("Browser tests need the Python package playwright: run `./run test` (installs .[test]) "
-                    "or `.venv/bin/pip install playwright`; never `playwright install`.", pytrace=False)
-    from browser_support import launch
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()

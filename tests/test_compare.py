@@ -184,8 +184,10 @@ def test_case_with_scan_answers_shows_them_and_keeps_steering_items_apart(projec
 
 def test_timeline_axis_covers_every_dated_event(built_site: Path, cases) -> None:
     html = main_content((built_site / "site/vergelijken/tijdlijn/index.html").read_text(encoding="utf-8"))
-    header = parse(html.split("</thead>")[0]).text
-    years = {int(y) for y in re.findall(r"\b(\d{4})\b", " ".join(header))}
+    figures = re.findall(r'<svg[^>]*class="tijdlijn-svg".*?</svg>', html, re.S)
+    assert figures and all('role="img"' in figure for figure in figures)
+    years = {int(y) for figure in figures for y in re.findall(r">(\d{4})</text>", figure)}
     for case in cases.values():
         for event in case.tijdlijn:
             assert int(event.datum[:4]) in years
+            assert event.tekst.split()[0] in html  # every event is also in the list beside the drawing
