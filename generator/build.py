@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -28,6 +29,7 @@ from generator.escape import Escaper, Md, markdown_extensions
 from generator.errors import BuildError
 from generator.data import CSV_PATH, JSON_PATH, CaseData, case_data, data_writers, write_csv, write_json
 from generator.pages import PageMemo, Site, iter_pages
+from generator.progress import Progress, Silent
 from generator.render import Cache, Diagram, Rendered, render_all
 from generator.schema import schema_json
 from generator.validate import CaseCache, Loaded, load_all, no_cyclic_gc
@@ -107,12 +109,13 @@ def _diagrams(framework: Framework, loaded: list[Loaded], memo: Memo | None) -> 
     return result
 
 
-def _render(diagrams: list[Diagram], cache: Cache, memo: Memo | None) -> tuple[dict[str, Rendered], int]:
+def _render(diagrams: list[Diagram], cache: Cache, memo: Memo | None, advance) -> tuple[dict[str, Rendered], int]:
     if not memo:
-        return render_all(diagrams, cache)
+        return render_all(diagrams, cache, advance=advance)
     keys = {diagram.name: diagram.key() for diagram in diagrams}
     known = {diagram.name: memo.rendered[keys[diagram.name]] for diagram in diagrams if keys[diagram.name] in memo.rendered}
-    fresh, count = render_all([diagram for diagram in diagrams if diagram.name not in known], cache)
+    advance(len(known))
+    fresh, count = render_all([diagram for diagram in diagrams if diagram.name not in known], cache, advance=advance)
     # serve keeps the files in memory, so later stages neither read nor compare them from disk
     rendered = {**known, **{name: Rendered(value.svg, value.pdf) for name, value in fresh.items()}}
     memo.rendered = {keys[name]: value for name, value in rendered.items()}
@@ -153,20 +156,24 @@ class _Checked:
     rendered: dict[str, Rendered]
 
 
-def _check(root: Path, report: Report, memo: Memo | None) -> _Checked:
+def _check(root: Path, report: Report, memo: Memo | None, progress: Progress | None = None) -> _Checked:
     """Read and check every input and render every praatplaat; raise before anything is staged."""
+    progress = progress or Silent()
     clock = time.perf_counter()
     if memo:
         framework_digest = _framework_digest(root)
         if framework_digest != memo.framework:  # labels and vocabularies changed: validate and draw anew
             memo.framework, memo.cases, memo.dots = framework_digest, CaseCache(), {}
-    framework = load_framework(root)
-    loaded = load_all(root, framework.codes(), cache=memo.cases if memo else None)
+    with progress.stage("Casussen lezen en controleren", unit="casussen") as advance:
+        framework = load_framework(root)
+        loaded = load_all(root, framework.codes(), cache=memo.cases if memo else None)
+        advance(len(loaded))
     report.cases = len(loaded)
     report.seconds["load+validate"] = time.perf_counter() - clock
     clock = time.perf_counter()
     diagrams = _diagrams(framework, loaded, memo)
-    rendered, report.diagrams_rendered = _render(diagrams, Cache(cache_dir()), memo)
+    with progress.stage("Praatplaten tekenen", total=len(diagrams), unit="praatplaten") as advance:
+        rendered, report.diagrams_rendered = _render(diagrams, Cache(cache_dir()), memo, advance)
     report.diagrams_total = len(diagrams)
     report.seconds["diagrams"] = time.perf_counter() - clock
     return _Checked(framework, loaded, rendered)
@@ -214,10 +221,11 @@ def generate(root: Path, report: Report | None = None, memo: Memo | None = None,
 
 
 class _Timed:
-    """An iterator that adds the time spent producing its items to report.seconds[key]."""
+    """An iterator that adds the time spent producing its items to report.seconds[key]
+    (and counts them on the progress, if any)."""
 
-    def __init__(self, items: Iterator, report: Report, key: str):
-        self.items, self.report, self.key = items, report, key
+    def __init__(self, items: Iterator, report: Report, key: str, advance=None):
+        self.items, self.report, self.key, self.advance = items, report, key, advance
         report.seconds[key] = 0.0
 
     def __iter__(self) -> "_Timed":
@@ -226,43 +234,83 @@ class _Timed:
     def __next__(self):
         clock = time.perf_counter()
         try:
-            return next(self.items)
+            item = next(self.items)
         finally:
             self.report.seconds[self.key] += time.perf_counter() - clock
+        if self.advance:
+            self.advance(1)
+        return item
 
 
-def stage(root: Path, report: Report | None = None, memo: Memo | None = None, offline: bool = False) -> Report:
+def stage(root: Path, report: Report | None = None, memo: Memo | None = None, offline: bool = False,
+          progress: Progress | None = None) -> Report:
     """Check everything, then write the staging folder file by file (only files whose bytes changed).
 
-    `serve` passes the same Memo on every change; without one nothing is kept between stages."""
+    `serve` passes the same Memo on every change; without one nothing is kept between stages.
+    `build` passes a Progress to show the stages as they run."""
     report = report or Report()
-    with no_cyclic_gc():
-        checked = _check(root, report, memo)
+    with no_cyclic_gc(), ExitStack() as stack:
+        checked = _check(root, report, memo, progress)
         clock = time.perf_counter()
-        files = _Timed(_files(root, checked, memo, offline), report, "pages")
+        advance = stack.enter_context(progress.stage("Pagina's en bestanden klaarzetten", unit="bestanden")) if progress else None
+        files = _Timed(_files(root, checked, memo, offline), report, "pages", advance)
         report.written, report.removed = sync_tree(root / STAGING, files, memo.staged if memo else None)
         report.seconds["write"] = time.perf_counter() - clock - report.seconds["pages"]
     return report
 
 
-def run_mkdocs(root: Path, site_dir: Path, config: str = "mkdocs.yml") -> None:
-    """`mkdocs build --strict` (never with -q, which hides strict failures) into site_dir."""
+def run_mkdocs(root: Path, site_dir: Path, config: str = "mkdocs.yml", progress: Progress | None = None) -> None:
+    """`mkdocs build --strict` (never with -q, which hides strict failures) into site_dir.
+
+    With a Progress, MkDocs runs with --verbose and its "Reading:" and "Building page" lines are
+    counted as the pages it has read and built."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / config), "--site-dir", str(site_dir)]
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=1800)
-    problems = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith(("WARNING", "ERROR"))]
-    if result.returncode != 0 or problems:
-        detail = "\n".join(problems) or (result.stderr or result.stdout)[-2000:]
-        raise BuildError(f"mkdocs build --strict failed (exit {result.returncode}):\n{detail}")
+    if progress is None:
+        result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=1800)
+        returncode, lines = result.returncode, (result.stdout + result.stderr).splitlines()
+    else:
+        returncode, lines = _mkdocs_with_progress([*command, "--verbose"], root, env, progress)
+    problems = [line for line in lines if line.startswith(("WARNING", "ERROR"))]
+    if returncode != 0 or problems:
+        detail = "\n".join(problems) or "\n".join(line for line in lines if not line.startswith("DEBUG"))[-2000:]
+        raise BuildError(f"mkdocs build --strict failed (exit {returncode}):\n{detail}")
 
 
-def build_site(root: Path, offline: bool = False) -> Report:
+def _mkdocs_with_progress(command: list[str], root: Path, env: dict[str, str], progress: Progress) -> tuple[int, list[str]]:
+    pages = sum(1 for path in (root / STAGING).rglob("*.md") if "_theme" not in path.parts)
+    kept: list[str] = []
+    with subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as process:
+        with ExitStack() as reading:
+            advance = reading.enter_context(progress.stage("MkDocs: pagina's lezen", total=pages, unit="pagina's"))
+            for line in process.stdout:
+                if "Building page " in line:
+                    break
+                if "Reading: " in line and line.rstrip().endswith(".md"):
+                    advance(1)
+                elif not line.startswith("DEBUG"):
+                    kept.append(line.rstrip("\n"))
+            else:
+                line = ""
+        with progress.stage("MkDocs: pagina's bouwen", total=pages, unit="pagina's") as advance:
+            if line:
+                advance(1)
+            for line in process.stdout:
+                if "Building page " in line:
+                    advance(1)
+                elif not line.startswith("DEBUG"):
+                    kept.append(line.rstrip("\n"))
+        returncode = process.wait(timeout=1800)
+    return returncode, kept
+
+
+def build_site(root: Path, offline: bool = False, progress: Progress | None = None) -> Report:
     """Check everything, stage the pages, build with MkDocs and swap the result into site/."""
-    report = stage(root, offline=offline)
+    report = stage(root, offline=offline, progress=progress)
     clock = time.perf_counter()
     target = root / ("site-offline" if offline else "site")
     report.target = f"{target.name}/"
     config = "mkdocs.offline.yml" if offline else "mkdocs.yml"
-    publish(target, lambda tmp: run_mkdocs(root, tmp, config))
+    publish(target, lambda tmp: run_mkdocs(root, tmp, config, progress))
     report.seconds["mkdocs"] = time.perf_counter() - clock
     return report

@@ -31,8 +31,9 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     from generator.build import build_site
+    from generator.progress import Progress
 
-    report = build_site(args.root, offline=args.offline)
+    report = build_site(args.root, offline=args.offline, progress=Progress())
     print(report)
     return 0
 

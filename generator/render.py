@@ -14,6 +14,7 @@ import re
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -267,7 +268,8 @@ class Cache:
 SEQUENTIAL_MAX = 8  # up to this many renders, starting workers costs more than it saves
 
 
-def _render_in_workers(folder: Path, batches: list[list[Diagram]], workers: int) -> list[str]:
+def _render_in_workers(folder: Path, batches: list[list[Diagram]], workers: int,
+                       advance: Callable[[int], None]) -> list[str]:
     """Render batches in worker processes that write into the cache and return only names and errors.
 
     The workers are spawned, not forked: they start small instead of sharing the generator's
@@ -282,6 +284,7 @@ def _render_in_workers(folder: Path, batches: list[list[Diagram]], workers: int)
                              initializer=_context) as pool:
         futures = {pool.submit(_render_batch, folder, batch): batch for batch in batches}
         for future in as_completed(futures):
+            advance(len(futures[future]))
             try:
                 failures.extend(message for _, message in future.result() if message)
             except BrokenProcessPool:
@@ -290,8 +293,10 @@ def _render_in_workers(folder: Path, batches: list[list[Diagram]], workers: int)
     return failures
 
 
-def render_all(diagrams: list[Diagram], cache: Cache | None, workers: int | None = None) -> tuple[dict[str, Rendered | Stored], int]:
+def render_all(diagrams: list[Diagram], cache: Cache | None, workers: int | None = None,
+               advance: Callable[[int], None] = lambda count: None) -> tuple[dict[str, Rendered | Stored], int]:
     """Render every diagram not in the cache; return name → result and how many were rendered.
+    advance(n) is called as n more diagrams are done (from the cache or drawn).
 
     Each result has `.svg` (str) and `.pdf` (bytes). With a cache they are `Stored`: workers
     write into the cache folder and return only names, and the files are read when asked for.
@@ -304,6 +309,7 @@ def render_all(diagrams: list[Diagram], cache: Cache | None, workers: int | None
             results[diagram.name] = hit
         else:
             todo.append(diagram)
+    advance(len(results))
     if not todo:
         return results, 0
     workers = workers or os.cpu_count() or 1
@@ -315,6 +321,8 @@ def render_all(diagrams: list[Diagram], cache: Cache | None, workers: int | None
             except BuildError as err:
                 failures.append(str(err))
                 continue
+            finally:
+                advance(1)
             results[diagram.name] = rendered
             if cache:
                 cache.put(diagram, rendered)
@@ -323,7 +331,7 @@ def render_all(diagrams: list[Diagram], cache: Cache | None, workers: int | None
         size = max(1, min(32, -(-len(todo) // (workers * 4))))  # small batches keep every worker busy to the end
         batches = [todo[i:i + size] for i in range(0, len(todo), size)]
         workers = min(workers, len(batches))
-        failures = _render_in_workers(cache.folder, batches, workers)
+        failures = _render_in_workers(cache.folder, batches, workers, advance)
         for diagram in todo:
             results[diagram.name] = Stored(cache.folder / diagram.key())
     if failures:
