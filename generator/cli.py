@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator import github
 from generator.errors import BuildError, InputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +26,7 @@ def _validate(args: argparse.Namespace) -> int:
     framework = load_framework(args.root)
     paths = [Path(p) for p in args.paths]
     cases = load_cases(args.root, framework.codes(), paths or None)
+    github.report([], len(paths) or len(cases))
     print(f"{len(paths)} file(s) valid." if paths else f"{len(cases)} case file(s) valid.")
     return 0
 
@@ -88,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as err:
         for diagnostic in err.diagnostics:
             print(diagnostic, file=sys.stderr)
+        github.report(err.diagnostics)
         print(f"{len(err.diagnostics)} error(s); nothing was written.", file=sys.stderr)
         return 1
     except BuildError as err:
