@@ -32,10 +32,11 @@ from generator.pages import PageMemo, Site, iter_pages
 from generator.progress import Progress, Silent
 from generator.render import Cache, Diagram, Rendered, render_all
 from generator.schema import schema_json
-from generator.validate import CaseCache, Loaded, load_all, no_cyclic_gc
+from generator.validate import CaseCache, Loaded, check_cases, no_cyclic_gc
 from generator.write import Manifest, Writer, as_bytes, publish, sync_tree
 
 STAGING = Path("build/docs")
+FRAMEWORK_DIAGRAM = "redeneerlijn"  # the blank praatplaat; case praatplaten are named by slug
 THEME = Path(__file__).parent / "templates" / "theme"  # staged as _theme/, mkdocs.yml's theme.custom_dir
 
 
@@ -83,7 +84,7 @@ class Memo:
     schema: tuple[str, bytes] = ("", b"")  # (framework digest, the JSON Schema it gives)
 
 
-def _framework_digest(root: Path) -> str:
+def framework_digest(root: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted((root / "content").glob("*.yml")):
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
@@ -92,7 +93,7 @@ def _framework_digest(root: Path) -> str:
 
 def _diagrams(framework: Framework, loaded: list[Loaded], memo: Memo | None) -> list[Diagram]:
     blocks = ", ".join(blok.titel for blok in framework.redeneerlijn.blokken)
-    result = [Diagram("redeneerlijn", framework_dot(framework), "Lege praatplaat van de redeneerlijn",
+    result = [Diagram(FRAMEWORK_DIAGRAM, framework_dot(framework), "Lege praatplaat van de redeneerlijn",
                       f"Zes blokken in volgorde: {blocks}. Per blok de leidende vragen en lijsten, met ruimte om in te vullen.")]
     known = memo.dots if memo else {}
     dots = {}
@@ -106,7 +107,21 @@ def _diagrams(framework: Framework, loaded: list[Loaded], memo: Memo | None) -> 
                               f"richtinggevende scan-items zijn gemarkeerd met een ster."))
     if memo:
         memo.dots = dots
+    names: set[str] = set()
+    for diagram in result:  # second guard behind the reserved slugs: no praatplaat replaces another
+        if diagram.name in names:
+            raise BuildError(f"twee praatplaten heten '{diagram.name}'; geef de casus een andere slug")
+        names.add(diagram.name)
     return result
+
+
+def generated_paths(root: Path, framework: Framework) -> Iterator[str]:
+    """The path of every file a build without cases stages (for the reserved slugs)."""
+    rendered = {diagram.name: Rendered("", b"") for diagram in _diagrams(framework, [], None)}
+    for path, data in _files(root, _Checked(framework, [], rendered), None, False, Escaper(())):  # names only: any escaping does
+        if not isinstance(data, bytes):
+            as_bytes(data)  # a writer holds a spool file until it has run (no cases: a few bytes)
+        yield path
 
 
 def _render(diagrams: list[Diagram], cache: Cache, memo: Memo | None, advance) -> tuple[dict[str, Rendered], int]:
@@ -161,12 +176,12 @@ def _check(root: Path, report: Report, memo: Memo | None, progress: Progress | N
     progress = progress or Silent()
     clock = time.perf_counter()
     if memo:
-        framework_digest = _framework_digest(root)
-        if framework_digest != memo.framework:  # labels and vocabularies changed: validate and draw anew
-            memo.framework, memo.cases, memo.dots = framework_digest, CaseCache(), {}
+        digest = framework_digest(root)
+        if digest != memo.framework:  # labels and vocabularies changed: validate and draw anew
+            memo.framework, memo.cases, memo.dots = digest, CaseCache(), {}
     with progress.stage("Casussen lezen en controleren", unit="casussen") as advance:
         framework = load_framework(root)
-        loaded = load_all(root, framework.codes(), cache=memo.cases if memo else None)
+        loaded = check_cases(root, framework, cache=memo.cases if memo else None)
         advance(len(loaded))
     report.cases = len(loaded)
     report.seconds["load+validate"] = time.perf_counter() - clock
@@ -179,10 +194,11 @@ def _check(root: Path, report: Report, memo: Memo | None, progress: Progress | N
     return _Checked(framework, loaded, rendered)
 
 
-def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool) -> Iterator[tuple[str, bytes | Writer]]:
+def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool,
+           escaper: Escaper | None = None) -> Iterator[tuple[str, bytes | Writer]]:
     """Every file of the staging folder, one at a time (so no site is ever held in memory whole)."""
     framework, loaded, rendered = checked.framework, checked.loaded, checked.rendered
-    escaper = Escaper(markdown_extensions(root / "mkdocs.yml"))
+    escaper = escaper or Escaper(markdown_extensions(root / "mkdocs.yml"))
     site = Site(framework, tuple(item.case for item in loaded), _Svgs(rendered))
     if memo:
         memo.pages.keys = {item.case.slug: f"{item.digest} {memo.framework} {offline}" for item in loaded}

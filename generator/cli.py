@@ -21,11 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _validate(args: argparse.Namespace) -> int:
     from generator.content import load_framework
-    from generator.validate import load_cases
+    from generator.validate import check_cases
 
     framework = load_framework(args.root)
     paths = [Path(p) for p in args.paths]
-    cases = load_cases(args.root, framework.codes(), paths or None)
+    cases = check_cases(args.root, framework, paths or None)
     github.report([], len(paths) or len(cases))
     print(f"{len(paths)} file(s) valid." if paths else f"{len(cases)} case file(s) valid.")
     return 0

@@ -7,7 +7,11 @@ capped before anything walks the tree; bytes are decoded as strict UTF-8.
 """
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,11 +28,18 @@ except ImportError:  # PyYAML without libyaml: the pure loader does all the work
     CParser = None  # type: ignore[assignment,misc]
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.errors import Diagnostic, InputError
+from generator.errors import Diagnostic, InputError, format_path
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20
-FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+# Control characters, bidi marks, overrides and isolates, line/paragraph separators, the BOM,
+# surrogates and the Unicode noncharacters: refused in the raw file and, after YAML has decoded
+# its escapes ("\x01", "\u202E", "\uFFFF"), in every key and value.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+                             "\u2066-\u2069\ufeff\ud800-\udfff" + _NONCHARACTERS + "]")
+VALUE_FORBIDDEN = re.compile(FORBIDDEN_CHARS.pattern.replace("\x00-\x08\x0b\x0c\x0e-\x1f", "\x00-\x08\x0b-\x1f"))  # a value may hold tab and newline only
+MAX_COMBINING = 4  # combining marks in a row; more only stack up over the line above (and the header)
 
 NULLS = {"", "~", "null", "Null", "NULL"}
 Path_ = tuple[str | int, ...]
@@ -40,6 +51,7 @@ class Document:
 
     path: str
     data: Any
+    problems: list[Diagnostic] = field(default_factory=list)
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
@@ -133,8 +145,9 @@ def _check_characters(text: str, name: str) -> None:
 def _construct(node: Node, parts: Path_, doc: Document, name: str) -> Any:
     doc.marks[parts] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, ScalarNode):
-        if node.style is None and node.value in NULLS:
+        if not node.style and node.value in NULLS:  # plain style: None from PyYAML, '' from libyaml
             return None
+        _check_value(node, parts, doc, name)
         return node.value
     if isinstance(node, SequenceNode):
         return [_construct(item, parts + (i,), doc, name) for i, item in enumerate(node.value)]
@@ -145,14 +158,40 @@ def _construct(node: Node, parts: Path_, doc: Document, name: str) -> Any:
             if not isinstance(key_node, ScalarNode):
                 raise InputError([Diagnostic(name, key_node.start_mark.line + 1, key_node.start_mark.column + 1, "", "complex (non-scalar) keys are not allowed")])
             key = key_node.value
-            if key in result:
+            _check_value(key_node, parts + (key,), doc, name)
+            if key in first_seen:
                 raise InputError([Diagnostic(name, key_node.start_mark.line + 1, key_node.start_mark.column + 1, ".".join(map(str, parts + (key,))),
                                              f"duplicate key '{key}' (first defined on line {first_seen[key]})")])
             first_seen[key] = key_node.start_mark.line + 1
             doc.key_marks[parts + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = _construct(value_node, parts + (key,), doc, name)
+            value = _construct(value_node, parts + (key,), doc, name)
+            if value is not None:  # null means absent: `naam: ~` is a missing naam
+                result[key] = value
         return result
     raise InputError([Diagnostic(name, 1, 1, "", f"unsupported YAML node {type(node).__name__}")])
+
+
+def _check_value(node: ScalarNode, parts: Path_, doc: Document, name: str) -> None:
+    """The character rules on a decoded scalar (escapes included), located at the scalar."""
+    value = node.value
+    if value.isascii() and value.isprintable():
+        return
+    where = (name, node.start_mark.line + 1, node.start_mark.column + 1, format_path(parts))
+    found = VALUE_FORBIDDEN.search(value)
+    if found:
+        doc.problems.append(Diagnostic(*where, f"teken U+{ord(found.group()):04X} is niet toegestaan (stuurteken, richtingsteken of niet-teken); haal het weg"))
+        return
+    if value.isascii():
+        return
+    run = 0
+    for char in value:
+        if unicodedata.category(char).startswith("M"):
+            run += 1
+            if run > MAX_COMBINING:
+                doc.problems.append(Diagnostic(*where, f"meer dan {MAX_COMBINING} combinerende tekens achter elkaar; haal de gestapelde accenten weg"))
+                return
+        else:
+            run = 0
 
 
 def load_text(text: str, name: str) -> Document:
@@ -183,7 +222,11 @@ _EMPTY = ScalarNode("tag:yaml.org,2002:null", "")
 
 
 def _pure_root(text: str, name: str) -> Node | None:
-    loader = _StrictLoader(text, name)
+    try:
+        loader = _StrictLoader(text, name)
+    except yaml.reader.ReaderError as err:
+        line, col = _position(text, err.position)
+        raise InputError([Diagnostic(name, line, col, "", f"character {err.character!r} is not allowed in YAML")]) from None
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
@@ -207,18 +250,30 @@ def _document(root: Node | None, name: str) -> Document:
         raise InputError([Diagnostic(name, root.start_mark.line + 1, root.start_mark.column + 1, "", "top level must be a mapping of fields (key: value)")])
     doc = Document(path=name, data=None)
     doc.data = _construct(root, (), doc, name)
+    if doc.problems:
+        raise InputError(doc.problems[:20])
     return doc
 
 
 def read_file(path: Path, name: str) -> bytes:
-    """The file's bytes (at most MAX_BYTES + 1); symlinks are refused so nothing outside the tree is read."""
+    """The file's bytes (at most MAX_BYTES + 1). Symlinks are refused, so nothing outside the tree
+    is read, and so is anything but a regular file (a FIFO or device would block or never end):
+    opened without following links and without blocking, then checked with fstat."""
     if path.is_symlink():
         raise InputError([Diagnostic(name, 1, 1, "", "symbolic links are not allowed; add the file itself")])
     try:
-        with path.open("rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise InputError([Diagnostic(name, 1, 1, "", "symbolic links are not allowed; add the file itself")]) from None
         raise InputError([Diagnostic(name, 1, 1, "", f"cannot read file: {err.strerror}")]) from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError([Diagnostic(name, 1, 1, "", "dit is geen gewoon bestand (maar een map, pipe of apparaat); alleen gewone .yml-bestanden worden gelezen")])
+        try:
+            return handle.read(MAX_BYTES + 1)
+        except OSError as err:
+            raise InputError([Diagnostic(name, 1, 1, "", f"cannot read file: {err.strerror}")]) from None
 
 
 def load_file(path: Path, name: str | None = None) -> Document:

@@ -19,7 +19,8 @@ from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)  # ASCII digits only
+HOST_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)", re.ASCII | re.IGNORECASE)
 
 
 def _one_line(value: str) -> str:
@@ -63,13 +64,29 @@ def _check_date(value: str) -> str:
     return value
 
 
+def _host(host: str) -> bool:
+    """A host name with at least two labels, each letters, digits and inner hyphens, ending in a
+    top-level domain of letters (internationalised names through their IDNA form)."""
+    try:
+        ascii_host = host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:
+        return False
+    labels = ascii_host.rstrip(".").split(".")
+    return (len(labels) >= 2 and all(HOST_LABEL.fullmatch(label) for label in labels)
+            and (labels[-1].isalpha() or labels[-1].lower().startswith("xn--")) and len(labels[-1]) >= 2)
+
+
 def _check_url(value: str) -> str:
     if re.search(r"[\x00-\x20\x7f-\x9f<>\"'`\\\u2028\u2029]", value):
         raise PydanticCustomError("bad_url", "a link may not contain spaces, quotes, angle brackets or backslashes", {})
-    parts = urlsplit(value)
-    if parts.scheme == "mailto" and re.fullmatch(r"[^@/]+@[^@/]+\.[a-z]{2,}", parts.path, re.I):
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises on a port that is no number
+    except ValueError:
+        parts = None
+    if parts and parts.scheme == "mailto" and re.fullmatch(r"[^@/]+@([^@/]+)", parts.path) and _host(parts.path.rsplit("@", 1)[1]):
         return value
-    if parts.scheme in ("http", "https") and parts.hostname and "." in parts.hostname:
+    if parts and parts.scheme in ("http", "https") and parts.hostname and _host(parts.hostname):
         return value
     raise PydanticCustomError("bad_url", "'{value}' is not an http(s) or mailto link (for example https://www.hsvmbo.nl)", {"value": value[:80]})
 

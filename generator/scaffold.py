@@ -24,8 +24,14 @@ def slugify(name: str) -> str:
 
 def new_case(root: Path, name: str) -> Path:
     """Write the template for `name`; refuse if the file exists. Returns the new path."""
+    from generator.content import load_framework
+    from generator.reserved import reserved_message, reserved_slugs
+
     name = " ".join(name.split())
     slug = slugify(name)
+    reserved = reserved_slugs(root, load_framework(root))
+    if slug in reserved:
+        raise InputError([Diagnostic("new-case", 1, 1, "naam", reserved_message(slug, reserved), limit=2000)])
     target = root / "cases" / f"{slug}.yml"
     if target.exists() or target.is_symlink():
         raise InputError([Diagnostic(f"cases/{slug}.yml", 1, 1, "", "file already exists; choose another name or edit that file")])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import gc
 import hashlib
+import os
 import re
 import stat
 import typing
@@ -23,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 from generator.errors import Diagnostic, InputError, format_path
 from generator.load import Document, load_bytes, read_file
 from generator.model import SLUG_PATTERN, WINDOWS_RESERVED, Case, ScanDocument
+from generator.reserved import reserved_message, reserved_slugs
 
 _SLUG = re.compile(SLUG_PATTERN, re.ASCII)
 
@@ -103,26 +105,28 @@ def diagnostics_from(err: ValidationError, document: Document, model: type[BaseM
     return result
 
 
-def parse_case(document: Document, codes: dict[str, list[str]]) -> Case:
-    """Validate one loaded case against the model and vocabulary; raise InputError if invalid."""
+def parse_case(document: Document, codes: dict[str, list[str]], reserved: frozenset[str] = frozenset()) -> Case:
+    """Validate one loaded case against the model and vocabulary; raise InputError if invalid.
+
+    reserved: the names the generator uses itself (generator.reserved), refused as slugs."""
     try:
         case = Case.model_validate(document.data, context={"vocabularies": codes})
     except ValidationError as err:
         raise InputError(diagnostics_from(err, document, Case)) from None
-    problems = _check_case(case, document)
+    problems = _check_case(case, document, reserved)
     if problems:
         raise InputError(problems)
     return case
 
 
-def _check_case(case: Case, document: Document) -> list[Diagnostic]:
+def _check_case(case: Case, document: Document, reserved: frozenset[str]) -> list[Diagnostic]:
     problems = []
     where = lambda *parts: document.position(parts)  # noqa: E731
     stem = Path(document.path).stem
     if not _SLUG.fullmatch(case.slug):
         problems.append(Diagnostic(document.path, *where("slug"), "slug", f"'{case.slug[:70]}' must be lowercase letters, digits and single hyphens ({SLUG_PATTERN}), at most 63 characters"))
-    elif case.slug == "index":
-        problems.append(Diagnostic(document.path, *where("slug"), "slug", "'index' is the name of the overview page (casussen/index); choose another slug"))
+    elif case.slug in reserved or case.slug == "index":
+        problems.append(Diagnostic(document.path, *where("slug"), "slug", reserved_message(case.slug, reserved), limit=2000))
     elif case.slug in WINDOWS_RESERVED:
         problems.append(Diagnostic(document.path, *where("slug"), "slug", f"'{case.slug}' is a reserved file name on Windows; choose another"))
     elif case.slug != stem:
@@ -143,10 +147,26 @@ def _check_case(case: Case, document: Document) -> list[Diagnostic]:
 
 
 def case_paths(root: Path, paths: list[Path] | None = None) -> list[Path]:
-    """The case files to read: the given ones, or every *.yml under cases/ in name order."""
+    """The case files to read: the given ones, or every *.yml under cases/ in name order.
+
+    What would otherwise be skipped without a word is returned too, so that reading it reports
+    it: a folder, a file ending in .YML or .yaml. Hidden files and other files are left alone."""
     if paths:
         return sorted(paths)
-    return sorted(path for path in (root / "cases").iterdir() if path.suffix in (".yml", ".yaml"))
+    folder = root / "cases"
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except FileNotFoundError:
+        raise InputError([Diagnostic("cases/", 1, 1, "", "de map cases/ ontbreekt; maak haar aan (een lege map mag)")]) from None
+    except OSError as err:
+        raise InputError([Diagnostic("cases/", 1, 1, "", f"de map cases/ is niet te lezen: {err.strerror}")]) from None
+    result = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False) or Path(entry.name).suffix.lower() in (".yml", ".yaml"):
+            result.append(Path(entry.path))
+    return result
 
 
 def parse_scan(document: Document, codes: dict[str, list[str]]) -> ScanDocument:
@@ -223,16 +243,16 @@ def no_cyclic_gc() -> Iterator[None]:
 
 
 def load_cases(root: Path, codes: dict[str, list[str]], paths: list[Path] | None = None,
-               cache: CaseCache | None = None) -> list[Case]:
+               cache: CaseCache | None = None, reserved: frozenset[str] = frozenset()) -> list[Case]:
     """Load, validate and cross-check every case; raise one InputError with every problem.
 
     A file named explicitly whose top level is `samenwerkingsscan:` is checked as scan answers.
     """
-    return [item.case for item in load_all(root, codes, paths, cache)]
+    return [item.case for item in load_all(root, codes, paths, cache, reserved)]
 
 
 def load_all(root: Path, codes: dict[str, list[str]], paths: list[Path] | None = None,
-             cache: CaseCache | None = None) -> list[Loaded]:
+             cache: CaseCache | None = None, reserved: frozenset[str] = frozenset()) -> list[Loaded]:
     """As load_cases, with each case's file name, slug position and digest, sorted by slug."""
     problems: list[Diagnostic] = []
     loaded: list[Loaded] = []
@@ -240,8 +260,12 @@ def load_all(root: Path, codes: dict[str, list[str]], paths: list[Path] | None =
         for path in case_paths(root, paths):
             name = _display(path, root)
             try:
+                if not paths and path.is_dir() and not path.is_symlink():
+                    raise InputError([Diagnostic(name, 1, 1, "", "submappen van cases/ worden niet gelezen; zet het casusbestand direct in cases/")])
                 if path.suffix == ".yaml" and not paths:
                     raise InputError([Diagnostic(name, 1, 1, "", "case files end in .yml; rename the file")])
+                if path.suffix != ".yml" and not paths:
+                    raise InputError([Diagnostic(name, 1, 1, "", f"casusbestanden eindigen op .yml (kleine letters); hernoem het bestand naar {path.stem}.yml")])
                 hit = cache.unchanged(name, path) if cache else None
                 if hit is None:
                     raw = read_file(path, name)
@@ -252,7 +276,7 @@ def load_all(root: Path, codes: dict[str, list[str]], paths: list[Path] | None =
                     if paths and "samenwerkingsscan" in document.data:
                         parse_scan(document, codes)
                         continue
-                    hit = Loaded(parse_case(document, codes), name, document.position(("slug",)), digest)
+                    hit = Loaded(parse_case(document, codes, reserved), name, document.position(("slug",)), digest)
                 loaded.append(hit)
             except InputError as err:
                 problems.extend(err.diagnostics)
@@ -262,6 +286,12 @@ def load_all(root: Path, codes: dict[str, list[str]], paths: list[Path] | None =
     if cache:
         cache.keep(loaded)
     return sorted(loaded, key=lambda item: item.case.slug)
+
+
+def check_cases(root: Path, framework, paths: list[Path] | None = None, cache: CaseCache | None = None) -> list[Loaded]:
+    """The one door for `validate`, `build` and `serve`: every case file under the same rules,
+    slugs the generator uses itself included."""
+    return load_all(root, framework.codes(), paths, cache, reserved_slugs(root, framework))
 
 
 def _cross_check(loaded: list[Loaded]) -> list[Diagnostic]:

@@ -72,6 +72,8 @@ def sync_tree(base: Path, files: Iterable[tuple[str, bytes | Writer]], manifest:
     wanted: set[str] = set()
     seen: set[str] = set()
     for relative, data in files:
+        if relative in seen:  # second guard behind the reserved slugs: no page replaces another
+            raise BuildError(f"de generator schreef '{relative}' twee keer; een casus-slug valt samen met een eigen pagina")
         seen.add(relative)
         known = manifest.target(relative, data) if manifest and isinstance(data, bytes) else None
         if known:  # written by the last sync, unchanged since, same bytes: no need to resolve or read

@@ -39,7 +39,9 @@ t = replace("type:\n  orientatie: operationeel\n  object: collectief", "type: op
 t = replace("slug: minimaal", "slug: Minimaal"); add("slug-uppercase", t, None, "must be lowercase letters", "slug:")
 t = replace("slug: minimaal", "slug: ../etc/passwd"); add("slug-traversal", t, None, "must be lowercase letters", "slug:")
 t = replace("slug: minimaal", "slug: nul"); add("slug-windows-reserved", t, None, "reserved file name on Windows", "slug:")
-t = replace("slug: minimaal", "slug: index"); add("slug-index", t, None, "name of the overview page", "slug:")
+t = replace("slug: minimaal", "slug: index"); add("slug-index", t, None, "een naam die de site zelf gebruikt", "slug:")
+t = replace("slug: minimaal", "slug: redeneerlijn"); add("slug-redeneerlijn", t, None, "(gereserveerd: a11y,", "slug:")
+t = replace("slug: minimaal", "slug: tijdlijn"); add("slug-tijdlijn", t, None, "een naam die de site zelf gebruikt", "slug:")
 t = replace("slug: minimaal", "slug: iets-anders"); add("slug-not-filename", t, None, "must equal the file name", "slug:")
 t = replace("slug: minimaal", "slug: " + "a" * 70); add("slug-too-long", t, None, "at most 63", "slug:")
 t = replace("naam: Minimale casus", "naam: " + "x" * 250); add("text-too-long", t, None, "too long: at most 200 characters", "naam:")
@@ -71,6 +73,25 @@ add("huge-file", "naam: " + "x" * 300_000 + "\n", 1, "file larger than 262144 by
 t = BASE + "scan:\n  - code: 9z\n"; add("unknown-scan-item", t, None, "unknown code '9z'", "9z")
 t = replace("drivers:\n  - code: 2e\n    tekst: Urgentie.", "drivers:\n  - code: 2e\n    tekst: Urgentie.\n  - code: 2e\n    tekst: Nog eens."); add("duplicate-driver", t, None, "appears twice", "- code: 2e\n    tekst: Nog")
 t = BASE + "drivers2: []\n" + "aandachtspunten: geen\n"; add("two-errors-in-one-file", t, None, "unknown field 'drivers2'", "drivers2")
+
+
+# Issue #11: every value is checked after YAML has decoded its escapes; null means absent.
+t = replace("naam: Minimale casus", 'naam: "a\\x01b"'); add("escape-control", t, None, "teken U+0001 is niet toegestaan", "naam:")
+t = replace("naam: Minimale casus", 'naam: "Mini\\u202Emale"'); add("escape-bidi-override", t, None, "teken U+202E is niet toegestaan", "naam:")
+t = replace("thema: Een kleine", 'thema: "\\u2066Een kleine'); t = t.replace("validator mee te testen.", 'validator mee te testen.\\u2069"', 1)
+add("escape-bidi-isolate", t, None, "teken U+2066 is niet toegestaan", "thema:")
+t = replace("naam: Minimale casus", 'naam: "Mini\\uFFFFmale"'); add("escape-noncharacter", t, None, "teken U+FFFF is niet toegestaan", "naam:")
+t = replace("regio: Ergens", 'regio: "Erg\\u061Cens"'); add("escape-arabic-letter-mark", t, None, "teken U+061C is niet toegestaan", "regio:")
+t = replace("naam: Minimale casus", "naam: Minimale\u061ccasus"); add("raw-arabic-letter-mark", t, None, "control or bidi character U+061C", "naam:")
+t = replace("naam: Minimale casus", "naam: Mini\ufffemale"); add("raw-fffe", t, None, "control or bidi character U+FFFE", "naam:")
+t = replace("naam: Minimale casus", "naam: Mini\uffffmale"); add("raw-ffff", t, None, "control or bidi character U+FFFF", "naam:")
+t = replace("naam: Minimale casus", "naam: ~"); add("null-tilde-required", t, 2, "required field 'naam' is missing")
+t = replace("regio: Ergens", "regio: null"); add("null-word-required", t, None, "required field 'regio' is missing", "regio:")
+t = replace("sector: Zorg", "sector:"); add("null-empty-required", t, None, "required field 'sector' is missing", "sector:")
+t = BASE + "tijdlijn:\n  - datum: \u0662\u0660\u0662\u0661\n    soort: start\n    tekst: Begin.\n"; add("date-arabic-digits", t, None, "is not a date", "datum:")
+t = BASE + "tijdlijn:\n  - datum: \uff12\uff10\uff12\uff11-01\n    soort: start\n    tekst: Begin.\n"; add("date-fullwidth-digits", t, None, "is not a date", "datum:")
+t = BASE + "links:\n  - titel: klik\n    url: https://.\n"; add("link-dot-host", t, None, "is not an http(s) or mailto link", "https://.")
+t = replace("naam: Minimale casus", "naam: Zalgo" + "\u0301" * 300); add("combining-stack", t, None, "meer dan 4 combinerende tekens", "naam:")
 
 
 def main() -> None:
