@@ -27,6 +27,7 @@ from generator.content import Framework, load_framework
 from generator.diagrams import case_dot, framework_dot
 from generator.escape import Escaper, Md, markdown_extensions
 from generator.errors import BuildError
+from generator.messages import t
 from generator.data import CSV_PATH, JSON_PATH, CaseData, case_data, data_writers, write_csv, write_json
 from generator.pages import PageMemo, Site, iter_pages
 from generator.progress import Progress, Silent
@@ -61,8 +62,8 @@ class Report:
 
     def __str__(self) -> str:
         times = ", ".join(f"{stage} {value:.2f}s" for stage, value in self.seconds.items())
-        return (f"Built {self.target} from {self.cases} cases: {self.diagrams_rendered}/{self.diagrams_total} praatplaten rendered "
-                f"(rest from cache), {len(self.written)} staged file(s) changed, {len(self.removed)} removed. [{times}]")
+        return t("built", target=self.target, cases=self.cases, rendered=self.diagrams_rendered, total=self.diagrams_total,
+                 written=len(self.written), removed=len(self.removed), times=times)
 
 
 @dataclass
@@ -110,7 +111,7 @@ def _diagrams(framework: Framework, loaded: list[Loaded], memo: Memo | None) -> 
     names: set[str] = set()
     for diagram in result:  # second guard behind the reserved slugs: no praatplaat replaces another
         if diagram.name in names:
-            raise BuildError(f"twee praatplaten heten '{diagram.name}'; geef de casus een andere slug")
+            raise BuildError(t("diagram_twice", name=diagram.name))
         names.add(diagram.name)
     return result
 
@@ -157,7 +158,7 @@ def _static_files(root: Path) -> Iterator[tuple[str, bytes]]:
     for folder, prefix in ((root / "content" / "paginas", ""), (root / "content" / "assets", "assets/")):
         for path in sorted(folder.rglob("*")):
             if path.is_symlink():
-                raise BuildError(f"symbolic links are not allowed under content/: {path.relative_to(root)}")
+                raise BuildError(t("symlink_content", path=path.relative_to(root)))
             if path.is_file():
                 yield prefix + str(path.relative_to(folder)), path.read_bytes()
 
@@ -290,7 +291,7 @@ def run_mkdocs(root: Path, site_dir: Path, config: str = "mkdocs.yml", progress:
     problems = [line for line in lines if line.startswith(("WARNING", "ERROR"))]
     if returncode != 0 or problems:
         detail = "\n".join(problems) or "\n".join(line for line in lines if not line.startswith("DEBUG"))[-2000:]
-        raise BuildError(f"mkdocs build --strict failed (exit {returncode}):\n{detail}")
+        raise BuildError(t("mkdocs_failed", code=returncode, detail=detail))
 
 
 def _mkdocs_with_progress(command: list[str], root: Path, env: dict[str, str], progress: Progress) -> tuple[int, list[str]]:

@@ -49,10 +49,10 @@ class Progress:
         finally:
             if bar is not None:
                 bar.close()
-            else:
-                counted = f"{done}/{total}" if total is not None else str(done)
-                print(f"{label}: {counted} {unit} ({time.perf_counter() - clock:.1f} s)".replace("  ", " "),
-                      file=self.stream, flush=True)
+        if bar is None:  # only a finished stage gets its line: a failure prints the problems alone
+            counted = f"{done}/{total}" if total is not None else str(done)
+            print(f"{label}: {counted} {unit} ({time.perf_counter() - clock:.1f} s)".replace("  ", " "),
+                  file=self.stream, flush=True)
 
 
 class Silent(Progress):

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from generator import style
 from generator.errors import BuildError
+from generator.messages import t
 
 FONTS_CONF = Path(__file__).with_name("fonts.conf")
 RENDER_VERSION = "5"  # bump when post-processing changes, to invalidate the cache
@@ -140,11 +141,11 @@ def _draw(dot: str) -> tuple[bytes, bytes]:
     gvc = _context()
     graph = pygraphviz.AGraph(string=dot)
     if gv.gvLayout(gvc, graph.handle, b"dot") != 0:
-        raise BuildError("Graphviz could not lay the graph out")
+        raise BuildError(t("graphviz_failed", what="de indeling"))
     try:
         err, svg = gv.gvRenderData(gvc, graph.handle, b"svg")
         if err:
-            raise BuildError("Graphviz could not draw the SVG")
+            raise BuildError(t("graphviz_failed", what="de SVG"))
         width, height = (float(v) for v in VIEWBOX.search(svg).groups())  # the drawing with its pad, in points
         page_w, page_h = (inches * 72 for inches in style.PAGE_INCHES)
         margin = style.MARGIN_INCHES * 72
@@ -153,7 +154,7 @@ def _draw(dot: str) -> tuple[bytes, bytes]:
         graph.graph_attr["margin"] = "0"
         err, pdf = gv.gvRenderData(gvc, graph.handle, b"pdf")
         if err:
-            raise BuildError("Graphviz could not draw the PDF")
+            raise BuildError(t("graphviz_failed", what="de PDF"))
     finally:
         gv.gvFreeLayout(gvc, graph.handle)
     return svg, pdf
@@ -196,7 +197,7 @@ def _check_inert(svg: str, name: str) -> None:
         tag = element.tag.rsplit("}", 1)[-1]
         risky = [key for key in element.attrib if key.rsplit("}", 1)[-1].lower().startswith("on") or key.endswith("href")]
         if tag in FORBIDDEN_ELEMENTS or risky:
-            raise BuildError(f"praatplaat '{name}': the SVG holds <{tag}> {risky}; refusing to publish it")
+            raise BuildError(t("svg_unsafe", name=name, tag=tag, risky=risky))
 
 
 def _render(diagram: Diagram, stderr: _Stderr) -> Rendered:
@@ -206,7 +207,7 @@ def _render(diagram: Diagram, stderr: _Stderr) -> Rendered:
     except Exception as err:  # pygraphviz raises on DOT it cannot read
         messages = stderr.since_last() or str(err)
     if messages:
-        raise BuildError(f"Graphviz reported a problem in praatplaat '{diagram.name}': {messages[:300]}")
+        raise BuildError(t("graphviz_problem", name=diagram.name, detail=messages[:300]))
     return Rendered(_svg(svg_raw, diagram), pdf)
 
 
@@ -289,7 +290,7 @@ def _render_in_workers(folder: Path, batches: list[list[Diagram]], workers: int,
                 failures.extend(message for _, message in future.result() if message)
             except BrokenProcessPool:
                 names = ", ".join(f"'{d.name}'" for d in futures[future])
-                failures.append(f"a render worker stopped while rendering praatplaat(s) {names}")
+                failures.append(t("worker_stopped", names=names))
     return failures
 
 
@@ -335,6 +336,6 @@ def render_all(diagrams: list[Diagram], cache: Cache | None, workers: int | None
         for diagram in todo:
             results[diagram.name] = Stored(cache.folder / diagram.key())
     if failures:
-        more = f" (and {len(failures) - 5} more)" if len(failures) > 5 else ""
+        more = t("and_more", count=len(failures) - 5) if len(failures) > 5 else ""
         raise BuildError("; ".join(failures[:5]) + more)
     return results, len(todo)

@@ -12,6 +12,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 from generator.model import SLUG_PATTERN
+from generator.messages import t
 
 _SLUG = re.compile(SLUG_PATTERN, re.ASCII)
 
@@ -43,5 +44,4 @@ def _names(paths) -> frozenset[str]:
 
 
 def reserved_message(slug: str, reserved: frozenset[str]) -> str:
-    return (f"'{slug}' is een naam die de site zelf gebruikt voor een pagina, praatplaat of map; kies een andere slug "
-            f"(gereserveerd: {', '.join(sorted(reserved))})")
+    return t("reserved_slug", slug=slug, reserved=", ".join(sorted(reserved)))

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import Diagnostic, InputError, format_path
 from generator.load import Document, load_bytes, read_file
+from generator.messages import t
 from generator.model import SLUG_PATTERN, WINDOWS_RESERVED, Case, ScanDocument
 from generator.reserved import reserved_message, reserved_slugs
 
@@ -57,37 +58,41 @@ def _message(error: dict, model: type[BaseModel], loc: tuple) -> str:
         parent = _model_at(model, loc[:-1])
         valid = list(parent.model_fields) if parent else []
         near = difflib.get_close_matches(str(loc[-1]), valid, n=1)
-        hint = f"; did you mean '{near[0]}'?" if near else ""
-        return f"unknown field '{loc[-1]}'{hint} (valid: {', '.join(valid)})"
+        hint = t("did_you_mean", near=near[0]) if near else ""
+        return t("unknown_field", name=loc[-1], hint=hint, valid=", ".join(valid))
     if kind == "missing":
-        return f"required field '{loc[-1]}' is missing"
+        return t("missing", name=loc[-1])
     if kind == "string_too_long":
-        return f"text is too long: at most {ctx.get('max_length')} characters"
+        return t("too_long_text", limit=ctx.get("max_length"))
     if kind == "string_too_short":
-        return "text may not be empty"
+        return t("empty_text")
     if kind == "too_long":
-        return f"too many items: at most {ctx.get('max_length')}"
+        return t("too_many", limit=ctx.get("max_length"))
     if kind == "too_short":
-        return f"too few items: at least {ctx.get('min_length')}"
+        return t("too_few", limit=ctx.get("min_length"))
     if kind == "string_type":
-        return f"expected text, found {_shape(error.get('input'))}"
+        return t("expected_text", found=_shape(error.get("input")))
     if kind == "list_type":
-        return f"expected a list (lines starting with '- '), found {_shape(error.get('input'))}"
+        return t("expected_list", found=_shape(error.get("input")))
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"expected a mapping of fields (key: value), found {_shape(error.get('input'))}"
+        return t("expected_mapping", found=_shape(error.get("input")))
     if kind in ("int_parsing", "int_type"):
-        return "expected a whole number, for example 2018"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return f"number out of range ({error['msg'].lower()})"
-    return str(error["msg"]).removeprefix("Value error, ")
+        return t("expected_number")
+    if kind in ("greater_than_equal", "greater_than"):
+        return t("number_at_least", limit=ctx.get("ge", ctx.get("gt")))
+    if kind in ("less_than_equal", "less_than"):
+        return t("number_at_most", limit=ctx.get("le", ctx.get("lt")))
+    if kind.startswith(("unknown_code", "bad_")):  # ours (model.py): already in Dutch
+        return str(error["msg"])
+    return t("invalid_value", detail=str(error["msg"]).removeprefix("Value error, "))
 
 
 def _shape(value: object) -> str:
     if isinstance(value, list):
-        return "a list"
+        return t("shape_list")
     if isinstance(value, dict):
-        return "a mapping"
-    return "text" if isinstance(value, str) else "nothing"
+        return t("shape_mapping")
+    return t("shape_text") if isinstance(value, str) else t("shape_nothing")
 
 
 def diagnostics_from(err: ValidationError, document: Document, model: type[BaseModel], prefix: tuple = ()) -> list[Diagnostic]:
@@ -124,24 +129,24 @@ def _check_case(case: Case, document: Document, reserved: frozenset[str]) -> lis
     where = lambda *parts: document.position(parts)  # noqa: E731
     stem = Path(document.path).stem
     if not _SLUG.fullmatch(case.slug):
-        problems.append(Diagnostic(document.path, *where("slug"), "slug", f"'{case.slug[:70]}' must be lowercase letters, digits and single hyphens ({SLUG_PATTERN}), at most 63 characters"))
+        problems.append(Diagnostic(document.path, *where("slug"), "slug", t("bad_slug", slug=case.slug[:70], pattern=SLUG_PATTERN)))
     elif case.slug in reserved or case.slug == "index":
         problems.append(Diagnostic(document.path, *where("slug"), "slug", reserved_message(case.slug, reserved), limit=2000))
     elif case.slug in WINDOWS_RESERVED:
-        problems.append(Diagnostic(document.path, *where("slug"), "slug", f"'{case.slug}' is a reserved file name on Windows; choose another"))
+        problems.append(Diagnostic(document.path, *where("slug"), "slug", t("windows_reserved", slug=case.slug)))
     elif case.slug != stem:
-        problems.append(Diagnostic(document.path, *where("slug"), "slug", f"slug '{case.slug}' must equal the file name '{stem}' (rename the file to {case.slug}.yml)"))
+        problems.append(Diagnostic(document.path, *where("slug"), "slug", t("slug_not_file_name", slug=case.slug, stem=stem)))
     for field, items in (("drivers", case.drivers), ("externe_drivers", case.externe_drivers), ("aandachtspunten", case.aandachtspunten),
                          ("spanningen", case.spanningen), ("scan", case.scan)):
         seen: set[str] = set()
         for index, item in enumerate(items):
             if item.code in seen:
-                problems.append(Diagnostic(document.path, *where(field, index, "code"), f"{field}[{index}].code", f"code '{item.code}' appears twice; merge the two entries"))
+                problems.append(Diagnostic(document.path, *where(field, index, "code"), f"{field}[{index}].code", t("duplicate_code", code=item.code)))
             seen.add(item.code)
     previous = ""
     for index, event in enumerate(case.tijdlijn):
         if event.datum < previous:
-            problems.append(Diagnostic(document.path, *where("tijdlijn", index, "datum"), f"tijdlijn[{index}].datum", f"'{event.datum}' comes before '{previous}'; list events from old to new"))
+            problems.append(Diagnostic(document.path, *where("tijdlijn", index, "datum"), f"tijdlijn[{index}].datum", t("dates_out_of_order", date=event.datum, previous=previous)))
         previous = max(previous, event.datum)
     return problems
 
@@ -157,9 +162,9 @@ def case_paths(root: Path, paths: list[Path] | None = None) -> list[Path]:
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except FileNotFoundError:
-        raise InputError([Diagnostic("cases/", 1, 1, "", "de map cases/ ontbreekt; maak haar aan (een lege map mag)")]) from None
+        raise InputError([Diagnostic("cases/", 1, 1, "", t("no_cases_folder"))]) from None
     except OSError as err:
-        raise InputError([Diagnostic("cases/", 1, 1, "", f"de map cases/ is niet te lezen: {err.strerror}")]) from None
+        raise InputError([Diagnostic("cases/", 1, 1, "", t("cases_unreadable", reason=err.strerror))]) from None
     result = []
     for entry in entries:
         if entry.name.startswith("."):
@@ -261,11 +266,11 @@ def load_all(root: Path, codes: dict[str, list[str]], paths: list[Path] | None =
             name = _display(path, root)
             try:
                 if not paths and path.is_dir() and not path.is_symlink():
-                    raise InputError([Diagnostic(name, 1, 1, "", "submappen van cases/ worden niet gelezen; zet het casusbestand direct in cases/")])
+                    raise InputError([Diagnostic(name, 1, 1, "", t("subfolder"))])
                 if path.suffix == ".yaml" and not paths:
-                    raise InputError([Diagnostic(name, 1, 1, "", "case files end in .yml; rename the file")])
+                    raise InputError([Diagnostic(name, 1, 1, "", t("yaml_extension"))])
                 if path.suffix != ".yml" and not paths:
-                    raise InputError([Diagnostic(name, 1, 1, "", f"casusbestanden eindigen op .yml (kleine letters); hernoem het bestand naar {path.stem}.yml")])
+                    raise InputError([Diagnostic(name, 1, 1, "", t("yml_lowercase", stem=path.stem))])
                 hit = cache.unchanged(name, path) if cache else None
                 if hit is None:
                     raw = read_file(path, name)
@@ -301,7 +306,7 @@ def _cross_check(loaded: list[Loaded]) -> list[Diagnostic]:
         key = unicodedata.normalize("NFKC", item.case.slug).casefold()
         if key in seen:
             other = seen[key]
-            problems.append(Diagnostic(item.name, *item.slug_at, "slug", f"duplicate slug '{item.case.slug}' (also in {other.name}:{other.slug_at[0]})"))
+            problems.append(Diagnostic(item.name, *item.slug_at, "slug", t("duplicate_slug", slug=item.case.slug, other=other.name, line=other.slug_at[0])))
         else:
             seen[key] = item
     return problems

@@ -18,6 +18,7 @@ from typing import BinaryIO
 from pathlib import Path
 
 from generator.errors import BuildError
+from generator.messages import t
 
 
 def _inside(base: Path, relative: str) -> Path:
@@ -73,7 +74,7 @@ def sync_tree(base: Path, files: Iterable[tuple[str, bytes | Writer]], manifest:
     seen: set[str] = set()
     for relative, data in files:
         if relative in seen:  # second guard behind the reserved slugs: no page replaces another
-            raise BuildError(f"de generator schreef '{relative}' twee keer; een casus-slug valt samen met een eigen pagina")
+            raise BuildError(t("written_twice", path=relative))
         seen.add(relative)
         known = manifest.target(relative, data) if manifest and isinstance(data, bytes) else None
         if known:  # written by the last sync, unchanged since, same bytes: no need to resolve or read

@@ -148,8 +148,8 @@ def test_scan_answers_file_validates(tmp_path: Path, capsys: pytest.CaptureFixtu
     bad.write_text('samenwerkingsscan:\n  antwoorden:\n    - code: "2k"\n      antwoord: geweldig\n', encoding="utf-8")
     assert main(["validate", str(bad)]) == 1
     err = capsys.readouterr().err
-    assert "fout.yml:3:13: samenwerkingsscan.antwoorden[0].code: unknown code '2k'" in err
-    assert "antwoord: unknown code 'geweldig'" in err
+    assert "fout.yml:3:13: samenwerkingsscan.antwoorden[0].code: onbekende code '2k'" in err
+    assert "antwoord: onbekende code 'geweldig'" in err
 
 
 def test_timeline_axis_covers_every_dated_event(built_site: Path, cases) -> None:

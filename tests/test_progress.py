@@ -61,7 +61,7 @@ def test_on_a_terminal_build_shows_bars_with_counts(corpus: Path) -> None:
         done, all_ = map(int, finished[-1])
         assert done == all_ and (total is None or done == total)
     assert re.search(r"Casussen lezen en controleren: \d+ casussen", screen)
-    assert "Built site/ from 40 cases" in screen
+    assert "site/ gebouwd uit 40 casussen" in screen
 
 
 def test_in_a_log_build_prints_one_plain_line_per_stage(corpus: Path) -> None:
