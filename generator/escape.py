@@ -24,17 +24,12 @@ class Md(str):
     """Markdown that the templates may emit as is: built by the generator, never by a contributor."""
 
 
-class _MkDocsConfigLoader(yaml.SafeLoader):
-    """Safe YAML that accepts MkDocs' `!ENV` tag (site name and address of a fork); its values are not needed here."""
-
-
-_MkDocsConfigLoader.add_constructor("!ENV", lambda loader, node: None)
-
-
 @lru_cache(maxsize=4)
 def markdown_extensions(config: Path) -> tuple[str, ...]:
     """The markdown_extensions named in mkdocs.yml (names only; options do not change escaping)."""
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_MkDocsConfigLoader)  # noqa: S506 (a SafeLoader)
+    from generator.siteconfig import config_loader  # mkdocs.yml may use MkDocs' `!ENV` (forks)
+
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=config_loader())  # noqa: S506 (a SafeLoader)
     names = []
     for entry in data.get("markdown_extensions", []):
         names.append(next(iter(entry)) if isinstance(entry, dict) else entry)
