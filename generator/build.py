@@ -121,7 +121,8 @@ def _diagrams(framework: Framework, loaded: list[Loaded], memo: Memo | None) -> 
 def generated_paths(root: Path, framework: Framework) -> Iterator[str]:
     """The path of every file a build without cases stages (for the reserved slugs)."""
     rendered = {diagram.name: Rendered("", b"") for diagram in _diagrams(framework, [], None)}
-    for path, data in _files(root, _Checked(framework, [], rendered), None, False, Escaper(())):  # names only: any escaping does
+    # names only: any escaping and address do (and a project without mkdocs.yml can still be validated)
+    for path, data in _files(root, _Checked(framework, [], rendered), None, False, Escaper(()), "https://example.invalid/"):
         if not isinstance(data, bytes):
             as_bytes(data)  # a writer holds a spool file until it has run (no cases: a few bytes)
         yield path
@@ -198,7 +199,7 @@ def _check(root: Path, report: Report, memo: Memo | None, progress: Progress | N
 
 
 def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool,
-           escaper: Escaper | None = None) -> Iterator[tuple[str, bytes | Writer]]:
+           escaper: Escaper | None = None, site_url: str | None = None) -> Iterator[tuple[str, bytes | Writer]]:
     """Every file of the staging folder, one at a time (so no site is ever held in memory whole)."""
     framework, loaded, rendered = checked.framework, checked.loaded, checked.rendered
     escaper = escaper or Escaper(markdown_extensions(root / "mkdocs.yml"))
@@ -230,7 +231,7 @@ def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool,
     if memo and memo.schema[0] != memo.framework:
         memo.schema = (memo.framework, schema_json(framework).encode("utf-8"))
     yield "schema/case.schema.json", memo.schema[1] if memo else schema_json(framework).encode("utf-8")
-    yield from package_files(framework, built, site_config(root).site_url)
+    yield from package_files(framework, built, site_config(root).site_url if site_url is None else site_url)
     yield from _static_files(root)
 
 
