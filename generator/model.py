@@ -201,7 +201,7 @@ def _dump_sourced(value: Any) -> Any:
 def _at_most(limit: int):
     def check(value: str) -> str:
         if len(value) > limit:
-            raise PydanticCustomError("string_too_long", "text is too long: at most {max_length} characters", {"max_length": limit})
+            raise PydanticCustomError("string_too_long", "tekst is te lang: hoogstens {max_length} tekens", {"max_length": limit})
         return value
     return check
 

@@ -83,8 +83,8 @@ def _message(error: dict, model: type[BaseModel], loc: tuple) -> str:
         return t("number_at_least", limit=ctx.get("ge", ctx.get("gt")))
     if kind in ("less_than_equal", "less_than"):
         return t("number_at_most", limit=ctx.get("le", ctx.get("lt")))
-    if kind.startswith(("unknown_code", "bad_")):  # ours (model.py): already in Dutch
-        return str(error["msg"])
+    if kind in ("value_error", "unknown_code", "unknown_source") or kind.startswith("bad_"):
+        return str(error["msg"]).removeprefix("Value error, ")  # raised by the model's own validators, in Dutch there
     return t("invalid_value", detail=str(error["msg"]).removeprefix("Value error, "))
 
 
