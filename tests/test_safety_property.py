@@ -97,8 +97,8 @@ def test_accepted_case_builds_the_whole_site(workspace: Path, capsys: pytest.Cap
     """The whole build, MkDocs --strict included, on valid texts that look like markup or syntax:
     accepted by validate (asserted), so the build must succeed."""
     document = yaml.safe_load(SOURCE)
-    texts = [path for path in _paths(document)  # free text, not codes, dates, links or source references
-             if " " in _get(document, path) and "bronnen" not in path]
+    texts = [path for path in _paths(document)  # free text: not codes, dates, links, source references or short figures
+             if " " in _get(document, path) and "bronnen" not in path and path[-1] != "waarde"]
     for path in data.draw(st.lists(st.sampled_from(texts), min_size=3, max_size=8)):
         _set(document, path, data.draw(st.sampled_from(VALID_BITS)))
     text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
