@@ -114,7 +114,9 @@ ORGANISATIONS = [
     ("Stichting Leren & Werken {place}", "overig"), ("Branchevereniging {sector}", "bedrijfsleven"),
     ("Ziekenhuis {place}", "bedrijfsleven"), ("Woningcorporatie {place}", "overig"), ("Economic Board {place}", "overig"),
 ]
-SECTIONS = ["§4.{a}", "§5.{a}.{b}", "tabel {a}.{b}", "figuur {a}.{b}", "§6.{a}", "bijlage {a}"]
+# Report references a case may cite: the ones content/bronverwijzingen.yml lists (validation refuses others).
+SECTIONS = [item["code"] for item in yaml.safe_load(
+    (Path(__file__).resolve().parent.parent / "content" / "bronverwijzingen.yml").read_text(encoding="utf-8"))["verwijzingen"]]
 SOURCE_TOPICS = [
     "Kort portret", "Onderzoeksvraag", "Type samenwerking", "Doelstellingen", "Drivers", "Design", "Output en outcome",
     "Richtinggevende scan-items", "Spanningen", "Tijdlijn", "Randvoorwaarden", "Ervaren opbrengst",
@@ -214,7 +216,7 @@ def make_case(index: int, codes: dict[str, list[str]], seed: int = 0) -> dict:
         "status": rng.choices(codes["status"], weights=[70, 15, 15])[0],
         "type": {"orientatie": rng.choice(codes["orientaties"]), "object": rng.choice(codes["objecten"])},
         "samenvatting": long_text(1.3),
-        "bronnen": [{"sectie": rng.choice(SECTIONS).format(a=rng.randint(1, 7), b=rng.randint(1, 9))}
+        "bronnen": [{"sectie": rng.choice(SECTIONS)}
                     for _ in range(rng.randint(1, 20 if rich else 8) if not sparse else 1)],
     }
     if sparse:

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -28,16 +29,19 @@ from generator.diagrams import PlateContext, case_dot, framework_dot
 from generator.escape import Escaper, Md, markdown_extensions
 from generator.errors import BuildError
 from generator.datapackage import package_files
+from generator.messages import t
 from generator.data import CSV_PATH, JSON_PATH, CaseData, case_data, data_writers, write_csv, write_json
 from generator.pages import PageMemo, Site, iter_pages
+from generator.progress import Progress, Silent
 from generator.render import Cache, Diagram, Rendered, render_all
 from generator.schema import schema_json
 from generator.search import index_offline, index_site, synonyms_js
 from generator.siteconfig import build_date, site_config
-from generator.validate import CaseCache, Loaded, load_all, no_cyclic_gc
+from generator.validate import CaseCache, Loaded, check_cases, no_cyclic_gc
 from generator.write import Manifest, Writer, as_bytes, publish, sync_tree
 
 STAGING = Path("build/docs")
+FRAMEWORK_DIAGRAM = "redeneerlijn"  # the blank praatplaat; case praatplaten are named by slug
 THEME = Path(__file__).parent / "templates" / "theme"  # staged as _theme/, mkdocs.yml's theme.custom_dir
 
 
@@ -62,8 +66,8 @@ class Report:
 
     def __str__(self) -> str:
         times = ", ".join(f"{stage} {value:.2f}s" for stage, value in self.seconds.items())
-        return (f"Built {self.target} from {self.cases} cases: {self.diagrams_rendered}/{self.diagrams_total} praatplaten rendered "
-                f"(rest from cache), {len(self.written)} staged file(s) changed, {len(self.removed)} removed. [{times}]")
+        return t("built", target=self.target, cases=self.cases, rendered=self.diagrams_rendered, total=self.diagrams_total,
+                 written=len(self.written), removed=len(self.removed), times=times)
 
 
 @dataclass
@@ -87,7 +91,7 @@ class Memo:
     search: dict[str, bytes] = field(default_factory=dict)  # serve: the preview's Pagefind files (pagefind/…)
 
 
-def _framework_digest(root: Path) -> str:
+def framework_digest(root: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted((root / "content").glob("*.yml")):
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
@@ -101,7 +105,7 @@ def plate_context(root: Path) -> PlateContext:
 
 def _diagrams(framework: Framework, loaded: list[Loaded], memo: Memo | None, context: PlateContext) -> list[Diagram]:
     blocks = ", ".join(blok.titel for blok in framework.redeneerlijn.blokken)
-    result = [Diagram("redeneerlijn", framework_dot(framework, context), "Lege praatplaat van de redeneerlijn",
+    result = [Diagram(FRAMEWORK_DIAGRAM, framework_dot(framework, context), "Lege praatplaat van de redeneerlijn",
                       f"Zes blokken in volgorde: {blocks}. Per blok de leidende vragen en lijsten, met ruimte om in te vullen.")]
     known = memo.dots if memo else {}
     dots = {}
@@ -115,15 +119,31 @@ def _diagrams(framework: Framework, loaded: list[Loaded], memo: Memo | None, con
                               f"richtinggevende scan-items zijn gemarkeerd met een ster."))
     if memo:
         memo.dots = dots
+    names: set[str] = set()
+    for diagram in result:  # second guard behind the reserved slugs: no praatplaat replaces another
+        if diagram.name in names:
+            raise BuildError(t("diagram_twice", name=diagram.name))
+        names.add(diagram.name)
     return result
 
 
-def _render(diagrams: list[Diagram], cache: Cache, memo: Memo | None) -> tuple[dict[str, Rendered], int]:
+def generated_paths(root: Path, framework: Framework) -> Iterator[str]:
+    """The path of every file a build without cases stages (for the reserved slugs)."""
+    rendered = {diagram.name: Rendered("", b"", b"") for diagram in _diagrams(framework, [], None, PlateContext())}
+    # names only: any escaping and address do (and a project without mkdocs.yml can still be validated)
+    for path, data in _files(root, _Checked(framework, [], rendered), None, False, Escaper(()), "https://example.invalid/"):
+        if not isinstance(data, bytes):
+            as_bytes(data)  # a writer holds a spool file until it has run (no cases: a few bytes)
+        yield path
+
+
+def _render(diagrams: list[Diagram], cache: Cache, memo: Memo | None, advance) -> tuple[dict[str, Rendered], int]:
     if not memo:
-        return render_all(diagrams, cache)
+        return render_all(diagrams, cache, advance=advance)
     keys = {diagram.name: diagram.key() for diagram in diagrams}
     known = {diagram.name: memo.rendered[keys[diagram.name]] for diagram in diagrams if keys[diagram.name] in memo.rendered}
-    fresh, count = render_all([diagram for diagram in diagrams if diagram.name not in known], cache)
+    advance(len(known))
+    fresh, count = render_all([diagram for diagram in diagrams if diagram.name not in known], cache, advance=advance)
     # serve keeps the files in memory, so later stages neither read nor compare them from disk
     rendered = {**known, **{name: Rendered(value.svg, value.pdf, value.pdf_a4) for name, value in fresh.items()}}
     memo.rendered = {keys[name]: value for name, value in rendered.items()}
@@ -155,7 +175,7 @@ def _static_files(root: Path) -> Iterator[tuple[str, bytes]]:
     for folder, prefix in ((root / "content" / "paginas", ""), (root / "content" / "assets", "assets/")):
         for path in sorted(folder.rglob("*")):
             if path.is_symlink():
-                raise BuildError(f"symbolic links are not allowed under content/: {path.relative_to(root)}")
+                raise BuildError(t("symlink_content", path=path.relative_to(root)))
             if path.is_file():
                 yield prefix + str(path.relative_to(folder)), path.read_bytes()
 
@@ -169,32 +189,37 @@ class _Checked:
     rendered: dict[str, Rendered]
 
 
-def _check(root: Path, report: Report, memo: Memo | None) -> _Checked:
+def _check(root: Path, report: Report, memo: Memo | None, progress: Progress | None = None) -> _Checked:
     """Read and check every input and render every praatplaat; raise before anything is staged."""
+    progress = progress or Silent()
     clock = time.perf_counter()
     if memo:
-        framework_digest = _framework_digest(root)
-        if framework_digest != memo.framework:  # labels and vocabularies changed: validate and draw anew
-            memo.framework, memo.cases, memo.dots = framework_digest, CaseCache(), {}
+        digest = framework_digest(root)
+        if digest != memo.framework:  # labels and vocabularies changed: validate and draw anew
+            memo.framework, memo.cases, memo.dots = digest, CaseCache(), {}
         context = plate_context(root)
         if context != memo.context:  # a new day or address: every footer changes
             memo.context, memo.dots = context, {}
-    framework = load_framework(root)
-    loaded = load_all(root, framework.codes(), cache=memo.cases if memo else None)
+    with progress.stage("Casussen lezen en controleren", unit="casussen") as advance:
+        framework = load_framework(root)
+        loaded = check_cases(root, framework, cache=memo.cases if memo else None)
+        advance(len(loaded))
     report.cases = len(loaded)
     report.seconds["load+validate"] = time.perf_counter() - clock
     clock = time.perf_counter()
     diagrams = _diagrams(framework, loaded, memo, memo.context if memo else plate_context(root))
-    rendered, report.diagrams_rendered = _render(diagrams, Cache(cache_dir()), memo)
+    with progress.stage("Praatplaten tekenen", total=len(diagrams), unit="praatplaten") as advance:
+        rendered, report.diagrams_rendered = _render(diagrams, Cache(cache_dir()), memo, advance)
     report.diagrams_total = len(diagrams)
     report.seconds["diagrams"] = time.perf_counter() - clock
     return _Checked(framework, loaded, rendered)
 
 
-def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool) -> Iterator[tuple[str, bytes | Writer]]:
+def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool,
+           escaper: Escaper | None = None, site_url: str | None = None) -> Iterator[tuple[str, bytes | Writer]]:
     """Every file of the staging folder, one at a time (so no site is ever held in memory whole)."""
     framework, loaded, rendered = checked.framework, checked.loaded, checked.rendered
-    escaper = Escaper(markdown_extensions(root / "mkdocs.yml"))
+    escaper = escaper or Escaper(markdown_extensions(root / "mkdocs.yml"))
     built = build_date()
     site = Site(framework, tuple(item.case for item in loaded), _Svgs(rendered), built)
     if memo:
@@ -225,7 +250,7 @@ def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool) -> I
     if memo and memo.schema[0] != memo.framework:
         memo.schema = (memo.framework, schema_json(framework).encode("utf-8"))
     yield "schema/case.schema.json", memo.schema[1] if memo else schema_json(framework).encode("utf-8")
-    yield from package_files(framework, built, site_config(root).site_url)
+    yield from package_files(framework, built, site_config(root).site_url if site_url is None else site_url)
     yield "assets/synoniemen.js", synonyms_js(framework)
     if memo:  # serve: MkDocs serves the search index from the staging folder
         yield from sorted(memo.search.items())
@@ -241,10 +266,11 @@ def generate(root: Path, report: Report | None = None, memo: Memo | None = None,
 
 
 class _Timed:
-    """An iterator that adds the time spent producing its items to report.seconds[key]."""
+    """An iterator that adds the time spent producing its items to report.seconds[key]
+    (and counts them on the progress, if any)."""
 
-    def __init__(self, items: Iterator, report: Report, key: str):
-        self.items, self.report, self.key = items, report, key
+    def __init__(self, items: Iterator, report: Report, key: str, advance=None):
+        self.items, self.report, self.key, self.advance = items, report, key, advance
         report.seconds[key] = 0.0
 
     def __iter__(self) -> "_Timed":
@@ -253,46 +279,86 @@ class _Timed:
     def __next__(self):
         clock = time.perf_counter()
         try:
-            return next(self.items)
+            item = next(self.items)
         finally:
             self.report.seconds[self.key] += time.perf_counter() - clock
+        if self.advance:
+            self.advance(1)
+        return item
 
 
-def stage(root: Path, report: Report | None = None, memo: Memo | None = None, offline: bool = False) -> Report:
+def stage(root: Path, report: Report | None = None, memo: Memo | None = None, offline: bool = False,
+          progress: Progress | None = None) -> Report:
     """Check everything, then write the staging folder file by file (only files whose bytes changed).
 
-    `serve` passes the same Memo on every change; without one nothing is kept between stages."""
+    `serve` passes the same Memo on every change; without one nothing is kept between stages.
+    `build` passes a Progress to show the stages as they run."""
     report = report or Report()
-    with no_cyclic_gc():
-        checked = _check(root, report, memo)
+    with no_cyclic_gc(), ExitStack() as stack:
+        checked = _check(root, report, memo, progress)
         clock = time.perf_counter()
-        files = _Timed(_files(root, checked, memo, offline), report, "pages")
+        advance = stack.enter_context(progress.stage("Pagina's en bestanden klaarzetten", unit="bestanden")) if progress else None
+        files = _Timed(_files(root, checked, memo, offline), report, "pages", advance)
         report.written, report.removed = sync_tree(root / STAGING, files, memo.staged if memo else None)
         report.seconds["write"] = time.perf_counter() - clock - report.seconds["pages"]
     return report
 
 
-def run_mkdocs(root: Path, site_dir: Path, config: str = "mkdocs.yml") -> None:
-    """`mkdocs build --strict` (never with -q, which hides strict failures) into site_dir."""
+def run_mkdocs(root: Path, site_dir: Path, config: str = "mkdocs.yml", progress: Progress | None = None) -> None:
+    """`mkdocs build --strict` (never with -q, which hides strict failures) into site_dir.
+
+    With a Progress, MkDocs runs with --verbose and its "Reading:" and "Building page" lines are
+    counted as the pages it has read and built."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / config), "--site-dir", str(site_dir)]
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=1800)
-    problems = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith(("WARNING", "ERROR"))]
-    if result.returncode != 0 or problems:
-        detail = "\n".join(problems) or (result.stderr or result.stdout)[-2000:]
-        raise BuildError(f"mkdocs build --strict failed (exit {result.returncode}):\n{detail}")
+    if progress is None:
+        result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=1800)
+        returncode, lines = result.returncode, (result.stdout + result.stderr).splitlines()
+    else:
+        returncode, lines = _mkdocs_with_progress([*command, "--verbose"], root, env, progress)
+    problems = [line for line in lines if line.startswith(("WARNING", "ERROR"))]
+    if returncode != 0 or problems:
+        detail = "\n".join(problems) or "\n".join(line for line in lines if not line.startswith("DEBUG"))[-2000:]
+        raise BuildError(t("mkdocs_failed", code=returncode, detail=detail))
 
 
-def build_site(root: Path, offline: bool = False) -> Report:
+def _mkdocs_with_progress(command: list[str], root: Path, env: dict[str, str], progress: Progress) -> tuple[int, list[str]]:
+    pages = sum(1 for path in (root / STAGING).rglob("*.md") if "_theme" not in path.parts)
+    kept: list[str] = []
+    with subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as process:
+        with ExitStack() as reading:
+            advance = reading.enter_context(progress.stage("MkDocs: pagina's lezen", total=pages, unit="pagina's"))
+            for line in process.stdout:
+                if "Building page " in line:
+                    break
+                if "Reading: " in line and line.rstrip().endswith(".md"):
+                    advance(1)
+                elif not line.startswith("DEBUG"):
+                    kept.append(line.rstrip("\n"))
+            else:
+                line = ""
+        with progress.stage("MkDocs: pagina's bouwen", total=pages, unit="pagina's") as advance:
+            if line:
+                advance(1)
+            for line in process.stdout:
+                if "Building page " in line:
+                    advance(1)
+                elif not line.startswith("DEBUG"):
+                    kept.append(line.rstrip("\n"))
+        returncode = process.wait(timeout=1800)
+    return returncode, kept
+
+
+def build_site(root: Path, offline: bool = False, progress: Progress | None = None) -> Report:
     """Check everything, stage the pages, build with MkDocs and swap the result into site/."""
-    report = stage(root, offline=offline)
+    report = stage(root, offline=offline, progress=progress)
     clock = time.perf_counter()
     target = root / ("site-offline" if offline else "site")
     report.target = f"{target.name}/"
     config = "mkdocs.offline.yml" if offline else "mkdocs.yml"
 
     def build(tmp: Path) -> None:
-        run_mkdocs(root, tmp, config)
+        run_mkdocs(root, tmp, config, progress)
         report.seconds["mkdocs"] = time.perf_counter() - clock
         started = time.perf_counter()
         (index_offline if offline else index_site)(tmp)  # before the swap: a failed index is a failed build

@@ -13,26 +13,33 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator import github
 from generator.errors import BuildError, InputError
+from generator.messages import count, t
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _validate(args: argparse.Namespace) -> int:
     from generator.content import load_framework
-    from generator.validate import load_cases
+    from generator.validate import check_cases
 
     framework = load_framework(args.root)
     paths = [Path(p) for p in args.paths]
-    cases = load_cases(args.root, framework.codes(), paths or None)
-    print(f"{len(paths)} file(s) valid." if paths else f"{len(cases)} case file(s) valid.")
+    cases = check_cases(args.root, framework, paths or None)
+    github.report([], len(paths) or len(cases))
+    if paths:
+        print(t("valid_files", count=len(paths), noun=count(len(paths), "noun_file", "noun_files")))
+    else:
+        print(t("valid_cases", count=len(cases), noun=count(len(cases), "noun_case_file", "noun_case_files")))
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
     from generator.build import build_site
+    from generator.progress import Progress
 
-    report = build_site(args.root, offline=args.offline)
+    report = build_site(args.root, offline=args.offline, progress=Progress())
     print(report)
     return 0
 
@@ -47,7 +54,7 @@ def _new_case(args: argparse.Namespace) -> int:
     from generator.scaffold import new_case
 
     path = new_case(args.root, args.name)
-    print(f"Wrote {path.relative_to(args.root)}. Fill in every block, then run: python -m generator validate {path.relative_to(args.root)}")
+    print(t("new_case_written", path=path.relative_to(args.root)))
     return 0
 
 
@@ -55,27 +62,27 @@ def _schema(args: argparse.Namespace) -> int:
     from generator.schema import write_schema
 
     path = write_schema(args.root)
-    print(f"Wrote {path.relative_to(args.root)}")
+    print(t("schema_written", path=path.relative_to(args.root)))
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="python -m generator", description="Knowledge site for horizontal collaboration in the mbo.")
+    top = argparse.ArgumentParser(prog="python -m generator", description="Kennissite over horizontale samenwerking in het mbo.")
     top.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     sub = top.add_subparsers(dest="command", required=True)
-    validate = sub.add_parser("validate", help="check case files; exit 1 on any error")
-    validate.add_argument("paths", nargs="*", help="case files (default: every file under cases/)")
+    validate = sub.add_parser("validate", help="casusbestanden controleren; exitcode 1 bij een fout")
+    validate.add_argument("paths", nargs="*", help="casusbestanden (standaard: alle bestanden in cases/)")
     validate.set_defaults(run=_validate)
-    build = sub.add_parser("build", help="build the site into site/")
-    build.add_argument("--offline", action="store_true", help="build a bundle that works opened from disk (file://)")
+    build = sub.add_parser("build", help="de site bouwen in site/")
+    build.add_argument("--offline", action="store_true", help="een bundel bouwen die werkt als je hem van schijf opent (file://)")
     build.set_defaults(run=_build)
-    serve = sub.add_parser("serve", help="preview the site and rebuild when cases/ or content/ change")
+    serve = sub.add_parser("serve", help="de site bekijken; bouwt opnieuw als cases/ of content/ verandert")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
     serve.set_defaults(run=_serve)
-    new = sub.add_parser("new-case", help="write cases/<slug>.yml from a commented template")
-    new.add_argument("name", help="name of the collaboration, for example \"Food Academy Nijkerk\"")
+    new = sub.add_parser("new-case", help="cases/<slug>.yml maken uit een sjabloon met uitleg")
+    new.add_argument("name", help="naam van de samenwerking, bijvoorbeeld \"Food Academy Nijkerk\"")
     new.set_defaults(run=_new_case)
-    schema = sub.add_parser("schema", help="write schema/case.schema.json from the model")
+    schema = sub.add_parser("schema", help="schema/case.schema.json schrijven uit het model")
     schema.set_defaults(run=_schema)
     return top
 
@@ -87,10 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as err:
         for diagnostic in err.diagnostics:
             print(diagnostic, file=sys.stderr)
-        print(f"{len(err.diagnostics)} error(s); nothing was written.", file=sys.stderr)
+        github.report(err.diagnostics)
+        number = len(err.diagnostics)
+        print(t("summary_errors", count=number, noun=count(number, "noun_error", "noun_errors")), file=sys.stderr)
         return 1
     except BuildError as err:
-        print(f"build failed: {err}", file=sys.stderr)
+        print(t("build_failed", detail=err), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -11,6 +11,7 @@ from generator.errors import Diagnostic, InputError
 from generator.load import Document, load_file
 from generator.model import SOURCES_VOCABULARY, Afkortingen, Antwoord, Bronverwijzingen, Redeneerlijn, Scan, Synoniemen, Vocabulary
 from generator.validate import diagnostics_from
+from generator.messages import t
 
 
 SCAN_FIT = "scan_antwoorden:"  # prefix of the validation-context keys: item code → answers that fit
@@ -78,7 +79,7 @@ def _scan_entries(scan: Scan, vocabularies: dict[str, Vocabulary], name: str) ->
             entries.append(ScanEntry(item.code, categorie.code, item.vraag, item.vraag, item.uitleg, categorie.antwoorden))
         if categorie.vocabulaire:
             if categorie.vocabulaire not in vocabularies:
-                raise InputError([Diagnostic(name, 1, 1, "categorieen", f"unknown vocabulary '{categorie.vocabulaire}'")])
+                raise InputError([Diagnostic(name, 1, 1, "categorieen", t("unknown_vocabulary", name=categorie.vocabulaire))])
             for index, item in enumerate(vocabularies[categorie.vocabulaire].items):
                 code = f"{categorie.code}{chr(ord('a') + index)}"
                 entries.append(ScanEntry(code, categorie.code, item.label, categorie.vraag_per_item or item.label, item.uitleg,

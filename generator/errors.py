@@ -1,7 +1,7 @@
 """Diagnostics that carry their source location, and the error that collects them."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MAX_MESSAGE = 300
 
@@ -15,10 +15,11 @@ class Diagnostic:
     column: int
     path: str
     message: str
+    limit: int = field(default=MAX_MESSAGE, compare=False)  # longer for messages that list what is valid
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
-        message = self.message if len(self.message) <= MAX_MESSAGE else self.message[:MAX_MESSAGE] + "…"
+        message = self.message if len(self.message) <= self.limit else self.message[:self.limit] + "…"
         return f"{where}: {self.path}: {message}" if self.path else f"{where}: {message}"
 
 

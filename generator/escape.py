@@ -27,7 +27,9 @@ class Md(str):
 @lru_cache(maxsize=4)
 def markdown_extensions(config: Path) -> tuple[str, ...]:
     """The markdown_extensions named in mkdocs.yml (names only; options do not change escaping)."""
-    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    from generator.siteconfig import config_loader  # mkdocs.yml may use MkDocs' `!ENV` (forks)
+
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=config_loader())  # noqa: S506 (a SafeLoader)
     names = []
     for entry in data.get("markdown_extensions", []):
         names.append(next(iter(entry)) if isinstance(entry, dict) else entry)

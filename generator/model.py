@@ -17,9 +17,12 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, StringConstraints, ValidationInfo
 from pydantic_core import PydanticCustomError, core_schema
 
+from generator.messages import MESSAGES, t
+
 SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)  # ASCII digits only
+HOST_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)", re.ASCII | re.IGNORECASE)
 
 
 def _one_line(value: str) -> str:
@@ -31,8 +34,8 @@ def _code_checker(vocabulary: str):
         known = ((info.context or {}).get("vocabularies") or {}).get(vocabulary)
         if known is not None and value not in known:
             near = difflib.get_close_matches(value, list(known), n=1)
-            hint = f"; did you mean '{near[0]}'?" if near else ""
-            raise PydanticCustomError("unknown_code", "unknown code '{value}' (valid: {valid}){hint}",
+            hint = t("did_you_mean", near=near[0]) if near else ""
+            raise PydanticCustomError("unknown_code", MESSAGES["unknown_code"],
                                       {"value": value, "valid": ", ".join(known), "hint": hint})
         return value
     return check
@@ -52,26 +55,42 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 def _check_date(value: str) -> str:
     match = DATE_PATTERN.fullmatch(value)
     if not match:
-        raise PydanticCustomError("bad_date", "'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (for example 2021-08)", {"value": value})
+        raise PydanticCustomError("bad_date", MESSAGES["bad_date"], {"value": value})
     year, month, day = (int(part) if part else 1 for part in match.groups())
     try:
         date(year, month, day)
     except ValueError:
-        raise PydanticCustomError("bad_date", "'{value}' is not a real date", {"value": value}) from None
+        raise PydanticCustomError("bad_date", MESSAGES["unreal_date"], {"value": value}) from None
     if not 1900 <= year <= 2100:
-        raise PydanticCustomError("bad_date", "year {year} is out of range (1900–2100)", {"year": year})
+        raise PydanticCustomError("bad_date", MESSAGES["year_range"], {"year": year})
     return value
+
+
+def _host(host: str) -> bool:
+    """A host name with at least two labels, each letters, digits and inner hyphens, ending in a
+    top-level domain of letters (internationalised names through their IDNA form)."""
+    try:
+        ascii_host = host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:
+        return False
+    labels = ascii_host.rstrip(".").split(".")
+    return (len(labels) >= 2 and all(HOST_LABEL.fullmatch(label) for label in labels)
+            and (labels[-1].isalpha() or labels[-1].lower().startswith("xn--")) and len(labels[-1]) >= 2)
 
 
 def _check_url(value: str) -> str:
     if re.search(r"[\x00-\x20\x7f-\x9f<>\"'`\\\u2028\u2029]", value):
-        raise PydanticCustomError("bad_url", "a link may not contain spaces, quotes, angle brackets or backslashes", {})
-    parts = urlsplit(value)
-    if parts.scheme == "mailto" and re.fullmatch(r"[^@/]+@[^@/]+\.[a-z]{2,}", parts.path, re.I):
+        raise PydanticCustomError("bad_url", MESSAGES["url_characters"], {})
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises on a port that is no number
+    except ValueError:
+        parts = None
+    if parts and parts.scheme == "mailto" and re.fullmatch(r"[^@/]+@([^@/]+)", parts.path) and _host(parts.path.rsplit("@", 1)[1]):
         return value
-    if parts.scheme in ("http", "https") and parts.hostname and "." in parts.hostname:
+    if parts and parts.scheme in ("http", "https") and parts.hostname and _host(parts.hostname):
         return value
-    raise PydanticCustomError("bad_url", "'{value}' is not an http(s) or mailto link (for example https://www.hsvmbo.nl)", {"value": value[:80]})
+    raise PydanticCustomError("bad_url", MESSAGES["bad_url"], {"value": value[:80]})
 
 
 Datum = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10), AfterValidator(_check_date)]
@@ -182,7 +201,7 @@ def _dump_sourced(value: Any) -> Any:
 def _at_most(limit: int):
     def check(value: str) -> str:
         if len(value) > limit:
-            raise PydanticCustomError("string_too_long", "text is too long: at most {max_length} characters", {"max_length": limit})
+            raise PydanticCustomError("string_too_long", "tekst is te lang: hoogstens {max_length} tekens", {"max_length": limit})
         return value
     return check
 

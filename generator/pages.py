@@ -130,8 +130,18 @@ def href(here: str, target: str, fragment: str = "", directory_urls: bool = True
     return Md(html.escape(relative + (f"#{fragment}" if fragment else ""), quote=True))
 
 
+HEAD_TEXT = {"title": False, "description": True}  # front matter texts the theme prints as HTML → escape quotes too
+
+
 def front_matter(**fields: Any) -> Md:
-    """YAML front matter written by yaml.safe_dump, never by string formatting."""
+    """YAML front matter written by yaml.safe_dump, never by string formatting.
+
+    Material prints page.title and page.meta as trusted HTML (in <title>, the header topic, the
+    navigation, <meta name="description" content="…">, the search index), so the texts that reach
+    it are HTML-escaped here, once; the theme override prints them as they are."""
+    for key, quote in HEAD_TEXT.items():
+        if fields.get(key) is not None:
+            fields[key] = html.escape(" ".join(str(fields[key]).split()), quote=quote)
     return Md("---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=True) + "---\n\n")
 
 

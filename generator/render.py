@@ -14,11 +14,13 @@ import re
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator import style
 from generator.errors import BuildError
+from generator.messages import t
 
 FONTS_CONF = Path(__file__).with_name("fonts.conf")
 RENDER_VERSION = "6"  # bump when post-processing changes, to invalidate the cache
@@ -144,18 +146,18 @@ def _draw(dot: str) -> tuple[bytes, bytes, bytes]:
     graph = pygraphviz.AGraph(string=dot)
     engine = (graph.graph_attr.get("layout") or "dot").encode("ascii")
     if gv.gvLayout(gvc, graph.handle, engine) != 0:
-        raise BuildError("Graphviz could not lay the graph out")
+        raise BuildError(t("graphviz_failed", what="de indeling"))
     try:
         err, svg = gv.gvRenderData(gvc, graph.handle, b"svg")
         if err:
-            raise BuildError("Graphviz could not draw the SVG")
+            raise BuildError(t("graphviz_failed", what="de SVG"))
         graph.graph_attr["margin"] = "0"
         pdfs = []
         for (page_w, page_h), zoom in ((style.PAGE, 1.0), (style.PAGE_A4, style.PAGE_A4[0] / style.PAGE[0])):
             graph.graph_attr["viewport"] = f"{page_w:.2f},{page_h:.2f},{zoom:.6f}"
             err, pdf = gv.gvRenderData(gvc, graph.handle, b"pdf")
             if err:
-                raise BuildError("Graphviz could not draw the PDF")
+                raise BuildError(t("graphviz_failed", what="de PDF"))
             pdfs.append(pdf)
     finally:
         gv.gvFreeLayout(gvc, graph.handle)
@@ -201,7 +203,7 @@ def _check_inert(svg: str, name: str) -> None:
         tag = element.tag.rsplit("}", 1)[-1]
         risky = [key for key in element.attrib if key.rsplit("}", 1)[-1].lower().startswith("on") or key.endswith("href")]
         if tag in FORBIDDEN_ELEMENTS or risky:
-            raise BuildError(f"praatplaat '{name}': the SVG holds <{tag}> {risky}; refusing to publish it")
+            raise BuildError(t("svg_unsafe", name=name, tag=tag, risky=risky))
 
 
 def _render(diagram: Diagram, stderr: _Stderr) -> Rendered:
@@ -211,7 +213,7 @@ def _render(diagram: Diagram, stderr: _Stderr) -> Rendered:
     except Exception as err:  # pygraphviz raises on DOT it cannot read
         messages = stderr.since_last() or str(err)
     if messages:
-        raise BuildError(f"Graphviz reported a problem in praatplaat '{diagram.name}': {messages[:300]}")
+        raise BuildError(t("graphviz_problem", name=diagram.name, detail=messages[:300]))
     return Rendered(_svg(svg_raw, diagram), pdf, pdf_a4)
 
 
@@ -273,7 +275,8 @@ class Cache:
 SEQUENTIAL_MAX = 8  # up to this many renders, starting workers costs more than it saves
 
 
-def _render_in_workers(folder: Path, batches: list[list[Diagram]], workers: int) -> list[str]:
+def _render_in_workers(folder: Path, batches: list[list[Diagram]], workers: int,
+                       advance: Callable[[int], None]) -> list[str]:
     """Render batches in worker processes that write into the cache and return only names and errors.
 
     The workers are spawned, not forked: they start small instead of sharing the generator's
@@ -288,16 +291,19 @@ def _render_in_workers(folder: Path, batches: list[list[Diagram]], workers: int)
                              initializer=_context) as pool:
         futures = {pool.submit(_render_batch, folder, batch): batch for batch in batches}
         for future in as_completed(futures):
+            advance(len(futures[future]))
             try:
                 failures.extend(message for _, message in future.result() if message)
             except BrokenProcessPool:
                 names = ", ".join(f"'{d.name}'" for d in futures[future])
-                failures.append(f"a render worker stopped while rendering praatplaat(s) {names}")
+                failures.append(t("worker_stopped", names=names))
     return failures
 
 
-def render_all(diagrams: list[Diagram], cache: Cache | None, workers: int | None = None) -> tuple[dict[str, Rendered | Stored], int]:
+def render_all(diagrams: list[Diagram], cache: Cache | None, workers: int | None = None,
+               advance: Callable[[int], None] = lambda count: None) -> tuple[dict[str, Rendered | Stored], int]:
     """Render every diagram not in the cache; return name → result and how many were rendered.
+    advance(n) is called as n more diagrams are done (from the cache or drawn).
 
     Each result has `.svg` (str) and `.pdf` (bytes). With a cache they are `Stored`: workers
     write into the cache folder and return only names, and the files are read when asked for.
@@ -310,6 +316,7 @@ def render_all(diagrams: list[Diagram], cache: Cache | None, workers: int | None
             results[diagram.name] = hit
         else:
             todo.append(diagram)
+    advance(len(results))
     if not todo:
         return results, 0
     workers = workers or os.cpu_count() or 1
@@ -321,6 +328,8 @@ def render_all(diagrams: list[Diagram], cache: Cache | None, workers: int | None
             except BuildError as err:
                 failures.append(str(err))
                 continue
+            finally:
+                advance(1)
             results[diagram.name] = rendered
             if cache:
                 cache.put(diagram, rendered)
@@ -329,10 +338,10 @@ def render_all(diagrams: list[Diagram], cache: Cache | None, workers: int | None
         size = max(1, min(32, -(-len(todo) // (workers * 4))))  # small batches keep every worker busy to the end
         batches = [todo[i:i + size] for i in range(0, len(todo), size)]
         workers = min(workers, len(batches))
-        failures = _render_in_workers(cache.folder, batches, workers)
+        failures = _render_in_workers(cache.folder, batches, workers, advance)
         for diagram in todo:
             results[diagram.name] = Stored(cache.folder / diagram.key())
     if failures:
-        more = f" (and {len(failures) - 5} more)" if len(failures) > 5 else ""
+        more = t("and_more", count=len(failures) - 5) if len(failures) > 5 else ""
         raise BuildError("; ".join(failures[:5]) + more)
     return results, len(todo)

@@ -24,6 +24,7 @@ from generator.build import Memo, run_mkdocs, stage
 from generator.errors import BuildError, InputError
 from generator.render import warm_up
 from generator.search import index_site
+from generator.messages import t
 
 POLL_SECONDS = 0.15  # one stat per source file: a few ms at 1,000 cases
 
@@ -45,13 +46,13 @@ def _snapshot(root: Path) -> dict[str, int]:
 def _stage(root: Path, memo: Memo) -> None:
     try:
         report = stage(root, memo=memo)
-        print(f"staged in {sum(report.seconds.values()):.2f}s: {len(report.written)} changed, {len(report.removed)} removed", flush=True)
+        print(t("serve_staged", seconds=sum(report.seconds.values()), written=len(report.written), removed=len(report.removed)), flush=True)
     except InputError as err:
         for diagnostic in err.diagnostics:
             print(diagnostic, file=sys.stderr, flush=True)
-        print("Fix the error(s) above; the preview keeps the last good version.", file=sys.stderr, flush=True)
+        print(t("serve_fix"), file=sys.stderr, flush=True)
     except BuildError as err:
-        print(f"build failed: {err}", file=sys.stderr, flush=True)
+        print(t("build_failed", detail=err), file=sys.stderr, flush=True)
     gc.collect()  # stage() runs without the cyclic collector; free its cycles now, off the critical path
 
 

@@ -38,6 +38,11 @@ def _env(loader: _ConfigLoader, node: yaml.Node):
 _ConfigLoader.add_constructor("!ENV", _env)
 
 
+def config_loader() -> type[yaml.SafeLoader]:
+    """The safe YAML loader for mkdocs.yml (with `!ENV`)."""
+    return _ConfigLoader
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     site_name: str

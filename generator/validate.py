@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import gc
 import hashlib
+import os
 import re
 import stat
 import typing
@@ -23,7 +24,9 @@ from pydantic import BaseModel, ValidationError
 from generator.diagrams import plate_problems
 from generator.errors import Diagnostic, InputError, format_path
 from generator.load import Document, load_bytes, read_file
+from generator.messages import t
 from generator.model import SLUG_PATTERN, WINDOWS_RESERVED, Case, ScanDocument, TijdlijnDocument
+from generator.reserved import reserved_message, reserved_slugs
 from generator.sources import source_problems
 
 TIMELINE_KEYS = {"tijdlijn", "fase", "fasen"}  # the fields a drawn tijdlijn (tijdlijn/maken/) downloads
@@ -59,37 +62,41 @@ def _message(error: dict, model: type[BaseModel], loc: tuple) -> str:
         parent = _model_at(model, loc[:-1])
         valid = list(parent.model_fields) if parent else []
         near = difflib.get_close_matches(str(loc[-1]), valid, n=1)
-        hint = f"; did you mean '{near[0]}'?" if near else ""
-        return f"unknown field '{loc[-1]}'{hint} (valid: {', '.join(valid)})"
+        hint = t("did_you_mean", near=near[0]) if near else ""
+        return t("unknown_field", name=loc[-1], hint=hint, valid=", ".join(valid))
     if kind == "missing":
-        return f"required field '{loc[-1]}' is missing"
+        return t("missing", name=loc[-1])
     if kind == "string_too_long":
-        return f"text is too long: at most {ctx.get('max_length')} characters"
+        return t("too_long_text", limit=ctx.get("max_length"))
     if kind == "string_too_short":
-        return "text may not be empty"
+        return t("empty_text")
     if kind == "too_long":
-        return f"too many items: at most {ctx.get('max_length')}"
+        return t("too_many", limit=ctx.get("max_length"))
     if kind == "too_short":
-        return f"too few items: at least {ctx.get('min_length')}"
+        return t("too_few", limit=ctx.get("min_length"))
     if kind == "string_type":
-        return f"expected text, found {_shape(error.get('input'))}"
+        return t("expected_text", found=_shape(error.get("input")))
     if kind == "list_type":
-        return f"expected a list (lines starting with '- '), found {_shape(error.get('input'))}"
+        return t("expected_list", found=_shape(error.get("input")))
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"expected a mapping of fields (key: value), found {_shape(error.get('input'))}"
+        return t("expected_mapping", found=_shape(error.get("input")))
     if kind in ("int_parsing", "int_type"):
-        return "expected a whole number, for example 2018"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return f"number out of range ({error['msg'].lower()})"
-    return str(error["msg"]).removeprefix("Value error, ")
+        return t("expected_number")
+    if kind in ("greater_than_equal", "greater_than"):
+        return t("number_at_least", limit=ctx.get("ge", ctx.get("gt")))
+    if kind in ("less_than_equal", "less_than"):
+        return t("number_at_most", limit=ctx.get("le", ctx.get("lt")))
+    if kind in ("value_error", "unknown_code", "unknown_source") or kind.startswith("bad_"):
+        return str(error["msg"]).removeprefix("Value error, ")  # raised by the model's own validators, in Dutch there
+    return t("invalid_value", detail=str(error["msg"]).removeprefix("Value error, "))
 
 
 def _shape(value: object) -> str:
     if isinstance(value, list):
-        return "a list"
+        return t("shape_list")
     if isinstance(value, dict):
-        return "a mapping"
-    return "text" if isinstance(value, str) else "nothing"
+        return t("shape_mapping")
+    return t("shape_text") if isinstance(value, str) else t("shape_nothing")
 
 
 def diagnostics_from(err: ValidationError, document: Document, model: type[BaseModel], prefix: tuple = ()) -> list[Diagnostic]:
@@ -107,37 +114,39 @@ def diagnostics_from(err: ValidationError, document: Document, model: type[BaseM
     return result
 
 
-def parse_case(document: Document, codes: dict[str, list[str]]) -> Case:
-    """Validate one loaded case against the model and vocabulary; raise InputError if invalid."""
+def parse_case(document: Document, codes: dict[str, list[str]], reserved: frozenset[str] = frozenset()) -> Case:
+    """Validate one loaded case against the model and vocabulary; raise InputError if invalid.
+
+    reserved: the names the generator uses itself (generator.reserved), refused as slugs."""
     try:
         case = Case.model_validate(document.data, context={"vocabularies": codes})
     except ValidationError as err:
         raise InputError(diagnostics_from(err, document, Case)) from None
-    problems = (_check_case(case, document) + source_problems(case, document, codes)
+    problems = (_check_case(case, document, reserved) + source_problems(case, document, codes)
                 + _check_scan_answers(case.scan, document, codes))
     if problems:
         raise InputError(problems)
     return case
 
 
-def _check_case(case: Case, document: Document) -> list[Diagnostic]:
+def _check_case(case: Case, document: Document, reserved: frozenset[str]) -> list[Diagnostic]:
     problems = []
     where = lambda *parts: document.position(parts)  # noqa: E731
     stem = Path(document.path).stem
     if not _SLUG.fullmatch(case.slug):
-        problems.append(Diagnostic(document.path, *where("slug"), "slug", f"'{case.slug[:70]}' must be lowercase letters, digits and single hyphens ({SLUG_PATTERN}), at most 63 characters"))
-    elif case.slug == "index":
-        problems.append(Diagnostic(document.path, *where("slug"), "slug", "'index' is the name of the overview page (casussen/index); choose another slug"))
+        problems.append(Diagnostic(document.path, *where("slug"), "slug", t("bad_slug", slug=case.slug[:70], pattern=SLUG_PATTERN)))
+    elif case.slug in reserved or case.slug == "index":
+        problems.append(Diagnostic(document.path, *where("slug"), "slug", reserved_message(case.slug, reserved), limit=2000))
     elif case.slug in WINDOWS_RESERVED:
-        problems.append(Diagnostic(document.path, *where("slug"), "slug", f"'{case.slug}' is a reserved file name on Windows; choose another"))
+        problems.append(Diagnostic(document.path, *where("slug"), "slug", t("windows_reserved", slug=case.slug)))
     elif case.slug != stem:
-        problems.append(Diagnostic(document.path, *where("slug"), "slug", f"slug '{case.slug}' must equal the file name '{stem}' (rename the file to {case.slug}.yml)"))
+        problems.append(Diagnostic(document.path, *where("slug"), "slug", t("slug_not_file_name", slug=case.slug, stem=stem)))
     for field, items in (("drivers", case.drivers), ("externe_drivers", case.externe_drivers), ("aandachtspunten", case.aandachtspunten),
                          ("spanningen", case.spanningen), ("scan", case.scan)):
         seen: set[str] = set()
         for index, item in enumerate(items):
             if item.code in seen:
-                problems.append(Diagnostic(document.path, *where(field, index, "code"), f"{field}[{index}].code", f"code '{item.code}' appears twice; merge the two entries"))
+                problems.append(Diagnostic(document.path, *where(field, index, "code"), f"{field}[{index}].code", t("duplicate_code", code=item.code)))
             seen.add(item.code)
     for parts, message in plate_problems(case):
         problems.append(Diagnostic(document.path, *where(*parts), format_path(parts), message))
@@ -151,7 +160,7 @@ def _check_timeline(record: Case | TijdlijnDocument, document: Document) -> list
     previous = ""
     for index, event in enumerate(record.tijdlijn):
         if event.datum < previous:
-            problems.append(Diagnostic(document.path, *where("tijdlijn", index, "datum"), f"tijdlijn[{index}].datum", f"'{event.datum}' comes before '{previous}'; list events from old to new"))
+            problems.append(Diagnostic(document.path, *where("tijdlijn", index, "datum"), f"tijdlijn[{index}].datum", t("dates_out_of_order", date=event.datum, previous=previous)))
         previous = max(previous, event.datum)
     previous = ""
     for index, phase in enumerate(record.fasen):
@@ -204,10 +213,26 @@ def parse_timeline(document: Document, codes: dict[str, list[str]]) -> TijdlijnD
 
 
 def case_paths(root: Path, paths: list[Path] | None = None) -> list[Path]:
-    """The case files to read: the given ones, or every *.yml under cases/ in name order."""
+    """The case files to read: the given ones, or every *.yml under cases/ in name order.
+
+    What would otherwise be skipped without a word is returned too, so that reading it reports
+    it: a folder, a file ending in .YML or .yaml. Hidden files and other files are left alone."""
     if paths:
         return sorted(paths)
-    return sorted(path for path in (root / "cases").iterdir() if path.suffix in (".yml", ".yaml"))
+    folder = root / "cases"
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except FileNotFoundError:
+        raise InputError([Diagnostic("cases/", 1, 1, "", t("no_cases_folder"))]) from None
+    except OSError as err:
+        raise InputError([Diagnostic("cases/", 1, 1, "", t("cases_unreadable", reason=err.strerror))]) from None
+    result = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False) or Path(entry.name).suffix.lower() in (".yml", ".yaml"):
+            result.append(Path(entry.path))
+    return result
 
 
 def parse_scan(document: Document, codes: dict[str, list[str]]) -> ScanDocument:
@@ -294,18 +319,18 @@ def no_cyclic_gc() -> Iterator[None]:
 
 
 def load_cases(root: Path, codes: dict[str, list[str]], paths: list[Path] | None = None,
-               cache: CaseCache | None = None) -> list[Case]:
+               cache: CaseCache | None = None, reserved: frozenset[str] = frozenset()) -> list[Case]:
     """Load, validate and cross-check every case; raise one InputError with every problem.
 
     A file named explicitly whose top level is only `scan:` (the download of the scan page) is
     checked as scan answers; one with only `tijdlijn`, `fase` and `fasen` as a drawn tijdlijn
     (tijdlijn/maken/).
     """
-    return [item.case for item in load_all(root, codes, paths, cache)]
+    return [item.case for item in load_all(root, codes, paths, cache, reserved)]
 
 
 def load_all(root: Path, codes: dict[str, list[str]], paths: list[Path] | None = None,
-             cache: CaseCache | None = None) -> list[Loaded]:
+             cache: CaseCache | None = None, reserved: frozenset[str] = frozenset()) -> list[Loaded]:
     """As load_cases, with each case's file name, slug position and digest, sorted by slug."""
     problems: list[Diagnostic] = []
     loaded: list[Loaded] = []
@@ -313,8 +338,12 @@ def load_all(root: Path, codes: dict[str, list[str]], paths: list[Path] | None =
         for path in case_paths(root, paths):
             name = _display(path, root)
             try:
+                if not paths and path.is_dir() and not path.is_symlink():
+                    raise InputError([Diagnostic(name, 1, 1, "", t("subfolder"))])
                 if path.suffix == ".yaml" and not paths:
-                    raise InputError([Diagnostic(name, 1, 1, "", "case files end in .yml; rename the file")])
+                    raise InputError([Diagnostic(name, 1, 1, "", t("yaml_extension"))])
+                if path.suffix != ".yml" and not paths:
+                    raise InputError([Diagnostic(name, 1, 1, "", t("yml_lowercase", stem=path.stem))])
                 hit = cache.unchanged(name, path) if cache else None
                 if hit is None:
                     raw = read_file(path, name)
@@ -328,7 +357,7 @@ def load_all(root: Path, codes: dict[str, list[str]], paths: list[Path] | None =
                     if paths and document.data and set(document.data) <= TIMELINE_KEYS:
                         parse_timeline(document, codes)
                         continue
-                    hit = Loaded(parse_case(document, codes), name, document.position(("slug",)), digest)
+                    hit = Loaded(parse_case(document, codes, reserved), name, document.position(("slug",)), digest)
                 loaded.append(hit)
             except InputError as err:
                 problems.extend(err.diagnostics)
@@ -340,6 +369,12 @@ def load_all(root: Path, codes: dict[str, list[str]], paths: list[Path] | None =
     return sorted(loaded, key=lambda item: item.case.slug)
 
 
+def check_cases(root: Path, framework, paths: list[Path] | None = None, cache: CaseCache | None = None) -> list[Loaded]:
+    """The one door for `validate`, `build` and `serve`: every case file under the same rules,
+    slugs the generator uses itself included."""
+    return load_all(root, framework.codes(), paths, cache, reserved_slugs(root, framework))
+
+
 def _cross_check(loaded: list[Loaded]) -> list[Diagnostic]:
     problems = []
     seen: dict[str, Loaded] = {}
@@ -347,7 +382,7 @@ def _cross_check(loaded: list[Loaded]) -> list[Diagnostic]:
         key = unicodedata.normalize("NFKC", item.case.slug).casefold()
         if key in seen:
             other = seen[key]
-            problems.append(Diagnostic(item.name, *item.slug_at, "slug", f"duplicate slug '{item.case.slug}' (also in {other.name}:{other.slug_at[0]})"))
+            problems.append(Diagnostic(item.name, *item.slug_at, "slug", t("duplicate_slug", slug=item.case.slug, other=other.name, line=other.slug_at[0])))
         else:
             seen[key] = item
     return problems

@@ -18,6 +18,7 @@ from typing import BinaryIO
 from pathlib import Path
 
 from generator.errors import BuildError
+from generator.messages import t
 
 
 def _inside(base: Path, relative: str) -> Path:
@@ -72,6 +73,8 @@ def sync_tree(base: Path, files: Iterable[tuple[str, bytes | Writer]], manifest:
     wanted: set[str] = set()
     seen: set[str] = set()
     for relative, data in files:
+        if relative in seen:  # second guard behind the reserved slugs: no page replaces another
+            raise BuildError(t("written_twice", path=relative))
         seen.add(relative)
         known = manifest.target(relative, data) if manifest and isinstance(data, bytes) else None
         if known:  # written by the last sync, unchanged since, same bytes: no need to resolve or read

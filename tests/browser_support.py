@@ -2,7 +2,7 @@
 built site, and a static crawl of the site's links and anchors.
 
 Nothing here downloads a browser: Playwright drives the chromium that `apt-get install chromium`
-puts at /usr/bin/chromium (.ci/run installs it).
+puts at /usr/bin/chromium, or the one $HSVMBO_CHROMIUM names (tests/system_check.py).
 """
 from __future__ import annotations
 
@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from system_check import BROWSER_VARIABLE, chromium_path
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                "--disable-sync", "--no-first-run"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -32,10 +32,11 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 def launch(playwright: Playwright) -> Browser:
     """Debian's chromium, headless; a clear failure (never a skip) when it is not installed."""
-    if not CHROMIUM.is_file():
-        pytest.fail(f"Browser tests need Debian's chromium at {CHROMIUM}: run `sudo apt-get install chromium` "
-                    "(.ci/run installs it). Playwright must not download a browser of its own.", pytrace=False)
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+    browser = chromium_path()
+    if not browser.is_file():
+        pytest.fail(f"Browser tests need Debian's chromium at {browser}: run `sudo apt-get install chromium` "
+                    f"or set ${BROWSER_VARIABLE}. Playwright must not download a browser of its own.", pytrace=False)
+    return playwright.chromium.launch(executable_path=str(browser), args=LAUNCH_ARGS)
 
 
 def axe_source() -> str:

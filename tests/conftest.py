@@ -68,3 +68,32 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build_site(root)
     return root
 
+
+POPPLER_MODULES = {"test_diagrams", "test_praatplaat_print", "test_browser_workshop", "test_browser_tijdlijn"}  # pdftoppm, pdftotext
+
+
+@pytest.hookimpl(trylast=True)  # after -k and -m have deselected: only what will run counts
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Once, before any test runs: the Debian packages the collected tests need are there (installed
+    with apt when running as root), or the run stops with what to install (tests/system_check.py)."""
+    import system_check
+
+    needs = []
+    if any(item.get_closest_marker("browser") for item in items):
+        needs.append(system_check.CHROMIUM)
+    if any(item.module is not None and item.module.__name__.rsplit(".", 1)[-1] in POPPLER_MODULES for item in items):
+        needs.append(system_check.POPPLER)
+    missing = [need for need in needs if not need.present()]
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if missing and system_check.can_install():
+        if reporter:
+            reporter.write_line(f"installing {' '.join(need.package for need in missing)} with apt-get (running as root) ...")
+        failure = system_check.install([need.package for need in missing])
+        missing = [need for need in missing if not need.present()]
+        if failure and missing:
+            pytest.exit(system_check.instructions(missing) + "\napt-get said:\n" + failure, returncode=4)
+    if missing:
+        pytest.exit(system_check.instructions(missing), returncode=4)
+    if system_check.CHROMIUM in needs and reporter:
+        reporter.write_line(f"browser: {system_check.chromium_path()} ({system_check.browser_version()}; "
+                            f"set ${system_check.BROWSER_VARIABLE} to use another)")

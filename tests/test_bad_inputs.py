@@ -62,7 +62,7 @@ def test_all_errors_of_all_files_in_one_run(project: Path, capsys: pytest.Captur
         shutil.copyfile(BAD / name, project / "cases" / name)
     assert main(["--root", str(project), "validate"]) == 1
     err = capsys.readouterr().err
-    for fragment in ("did you mean 'drivers'", "unknown code '2k'", "comes before '2022'"):
+    for fragment in ("bedoel je 'drivers'", "onbekende code '2k'", "komt vóór '2022'"):
         assert fragment in err
 
 
@@ -71,14 +71,14 @@ def test_two_errors_in_one_file_are_both_reported(project: Path, capsys: pytest.
     shutil.copyfile(BAD / target.name, target)
     main(["--root", str(project), "validate", str(target)])
     err = capsys.readouterr().err
-    assert "unknown field 'drivers2'" in err
-    assert "aandachtspunten: expected a list" in err
+    assert "onbekend veld 'drivers2'" in err
+    assert "aandachtspunten: hier hoort een lijst" in err
 
 
 def test_symlinked_case_is_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "cases" / "evil.yml").symlink_to("/etc/passwd")
     assert main(["--root", str(project), "validate"]) == 1
-    assert "cases/evil.yml:1:1: symbolic links are not allowed" in capsys.readouterr().err
+    assert "cases/evil.yml:1:1: symbolische koppelingen zijn niet toegestaan" in capsys.readouterr().err
 
 
 def test_slugs_colliding_after_case_folding(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -86,7 +86,7 @@ def test_slugs_colliding_after_case_folding(project: Path, capsys: pytest.Captur
     (project / "cases" / "minimaal.yml").write_text(source, encoding="utf-8")
     (project / "cases" / "minimaal.yaml").write_text(source, encoding="utf-8")
     assert main(["--root", str(project), "validate"]) == 1
-    assert "case files end in .yml" in capsys.readouterr().err
+    assert "casusbestanden eindigen op .yml" in capsys.readouterr().err
 
 
 def test_unused_tag_does_not_run(tmp_path: Path, project: Path) -> None:

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_validate_clean_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate"]) == 0
-    assert "11 case file(s) valid." in capsys.readouterr().out
+    assert "11 casusbestanden in orde." in capsys.readouterr().out
 
 
 def test_validate_as_a_process_prints_no_traceback(tmp_path: Path) -> None:
@@ -45,7 +45,7 @@ def test_new_case_writes_a_valid_template(project: Path, capsys: pytest.CaptureF
 def test_new_case_refuses_to_overwrite(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = (project / "cases" / "digiwise.yml").read_bytes()
     assert main(["--root", str(project), "new-case", "Digiwise"]) == 1
-    assert "already exists" in capsys.readouterr().err
+    assert "bestaat al" in capsys.readouterr().err
     assert (project / "cases" / "digiwise.yml").read_bytes() == before
 
 

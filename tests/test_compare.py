@@ -149,8 +149,8 @@ def test_scan_answers_file_validates(tmp_path: Path, capsys: pytest.CaptureFixtu
                    '  - code: "3a"\n    antwoord: remmend\n', encoding="utf-8")
     assert main(["validate", str(bad)]) == 1
     err = capsys.readouterr().err
-    assert "fout.yml:2:11: scan[0].code: unknown code '2k'" in err
-    assert "antwoord: unknown code 'geweldig'" in err
+    assert "fout.yml:2:11: scan[0].code: onbekende code '2k'" in err
+    assert "antwoord: onbekende code 'geweldig'" in err
 
 
 def test_scan_answer_must_fit_its_item(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

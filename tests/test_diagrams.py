@@ -100,7 +100,7 @@ def test_any_text_renders_as_itself(text: str) -> None:
 def test_graphviz_message_fails_the_render() -> None:
     from generator.errors import BuildError
 
-    with pytest.raises(BuildError, match="Graphviz reported"):
+    with pytest.raises(BuildError, match="Graphviz meldde een probleem"):
         render_one(Diagram("bad", "digraph t { n1 [shape=nonexistentshape]; }", "t", "d"))
 
 
@@ -156,5 +156,5 @@ def test_a_render_worker_that_dies_fails_the_build_by_name(tmp_path: Path, monke
     monkeypatch.setattr(render, "SEQUENTIAL_MAX", 1)
     monkeypatch.setenv("HSVMBO_TEST_PARENT", str(os.getpid()))
     diagrams = [DiesInWorker(f"g{i}", f"digraph t {{ g{i}; }}", "t", "d") for i in range(3)]
-    with pytest.raises(BuildError, match=r"render worker stopped .* praatplaat\(s\) 'g"):
+    with pytest.raises(BuildError, match=r"tekenproces stopte tijdens praatplaat/praatplaten 'g"):
         render.render_all(diagrams, render.Cache(tmp_path / "cache"), workers=2)

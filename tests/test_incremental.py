@@ -74,7 +74,7 @@ def test_a_broken_edit_fails_and_the_next_good_one_recovers(project: Path) -> No
     edit(project, "digiwise", "status", "kapot")
     with pytest.raises(InputError) as caught:
         stage(project, memo=memo)
-    assert any("unknown code 'kapot'" in str(d) and d.file == "cases/digiwise.yml" for d in caught.value.diagnostics)
+    assert any("onbekende code 'kapot'" in str(d) and d.file == "cases/digiwise.yml" for d in caught.value.diagnostics)
     edit(project, "digiwise", "status", "actief")
     edit(project, "digiwise", "thema", "Weer goed")
     report = stage(project, memo=memo)
@@ -89,7 +89,7 @@ def test_a_new_file_is_checked_next_to_cached_cases(project: Path) -> None:
     with pytest.raises(InputError) as caught:
         stage(project, memo=memo)
     messages = [str(d) for d in caught.value.diagnostics]
-    assert any("cases/digiwise-kopie.yml" in m and "must equal the file name" in m for m in messages)
+    assert any("cases/digiwise-kopie.yml" in m and "moet gelijk zijn aan de bestandsnaam" in m for m in messages)
 
 
 def test_a_changed_vocabulary_revalidates_every_case(project: Path, parsed: list[str]) -> None:

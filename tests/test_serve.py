@@ -62,5 +62,5 @@ def test_serve_rebuilds_when_a_case_changes(project: Path, tmp_path: Path) -> No
         server.terminate()
         server.wait(timeout=20)
     log.seek(0)
-    assert "unknown code 'kapot'" in log.read()
+    assert "onbekende code 'kapot'" in log.read()
     log.close()

@@ -120,7 +120,7 @@ def test_own_source_must_be_listed_by_the_case(codes) -> None:
 
 def test_empty_editorial_note_and_wrong_shape_are_refused(codes) -> None:
     messages = errors_of(BASE.replace("redactie: Dat dit als urgentie werkte, leidt de redactie af.", 'redactie: ""'), codes)
-    assert any("drivers[0].redactie" in m and "empty" in m for m in messages), messages
+    assert any("drivers[0].redactie" in m and "leeg" in m for m in messages), messages
     messages = errors_of(BASE.replace("  governance:\n    tekst:", "  governance:\n    - tekst:").replace(
         "    bronnen: [interview 2023]\ndoelen", "      bronnen: [interview 2023]\ndoelen"), codes)
     assert any(m.startswith("cases/bronnen-casus.yml:") and "design.governance" in m for m in messages), messages
