@@ -59,6 +59,8 @@ MESSAGES: dict[str, str] = {
     "windows_reserved": "'{slug}' is op Windows een gereserveerde bestandsnaam; kies een andere",
     "slug_not_file_name": "slug '{slug}' moet gelijk zijn aan de bestandsnaam '{stem}' (hernoem het bestand naar {slug}.yml)",
     "duplicate_code": "code '{code}' staat er twee keer; voeg de twee samen",
+    "scan_answer_misfit": "antwoord '{answer}' past niet bij item {code} (toegestaan: {valid})",
+    "scan_too_many_steering": "{count} items zonder antwoord; hoogstens 6 mogen als richtinggevend gelden (tabel 6.2)",
     "dates_out_of_order": "'{date}' komt vóór '{previous}'; zet de tijdlijn van oud naar nieuw",
     "no_cases_folder": "de map cases/ ontbreekt; maak haar aan (een lege map mag)",
     "cases_unreadable": "de map cases/ is niet te lezen: {reason}",

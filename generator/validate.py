@@ -191,12 +191,12 @@ def _check_scan_answers(items, document: Document, codes: dict[str, list[str]], 
         if item.antwoord is not None and fits is not None and item.antwoord not in fits:
             at = ("scan", index, "antwoord")
             problems.append(Diagnostic(document.path, *document.position(prefix + at), format_path(at),
-                                       f"answer '{item.antwoord}' does not fit item {item.code} (valid: {', '.join(fits)})"))
+                                       t("scan_answer_misfit", answer=item.antwoord, code=item.code, valid=", ".join(fits))))
     steering = [index for index, item in enumerate(items) if item.antwoord is None]
     if len(steering) > 6:
         at = ("scan", steering[6])
         problems.append(Diagnostic(document.path, *document.position(prefix + at), format_path(at),
-                                   f"{len(steering)} items without an answer; at most 6 may be marked as steering (table 6.2)"))
+                                   t("scan_too_many_steering", count=len(steering))))
     return problems
 
 
@@ -246,7 +246,7 @@ def parse_scan(document: Document, codes: dict[str, list[str]]) -> ScanDocument:
     for index, item in enumerate(scan.scan):
         if item.code in seen:
             problems.append(Diagnostic(document.path, *document.position(("scan", index, "code")), f"scan[{index}].code",
-                                       f"code '{item.code}' appears twice; merge the two entries"))
+                                       t("duplicate_code", code=item.code)))
         seen.add(item.code)
     if problems:
         raise InputError(problems)

@@ -161,8 +161,8 @@ def test_scan_answer_must_fit_its_item(tmp_path: Path, capsys: pytest.CaptureFix
     bad.write_text('scan:\n  - code: "2e"\n    antwoord: sterk\n  - code: "3a"\n    antwoord: remmend\n', encoding="utf-8")
     assert main(["validate", str(bad)]) == 1
     err = capsys.readouterr().err
-    assert "fout.yml:3:15: scan[0].antwoord: answer 'sterk' does not fit item 2e (valid: stuwend, remmend, speelt-niet)" in err
-    assert "fout.yml:5:15: scan[1].antwoord: answer 'remmend' does not fit item 3a (valid: sterk, redelijk, aandachtspunt, nvt)" in err
+    assert "fout.yml:3:15: scan[0].antwoord: antwoord 'sterk' past niet bij item 2e (toegestaan: stuwend, remmend, speelt-niet)" in err
+    assert "fout.yml:5:15: scan[1].antwoord: antwoord 'remmend' past niet bij item 3a (toegestaan: sterk, redelijk, aandachtspunt, nvt)" in err
 
 
 def test_case_with_scan_answers_shows_them_and_keeps_steering_items_apart(project: Path) -> None:

@@ -157,8 +157,8 @@ def test_a_downloaded_timeline_validates_on_its_own(tmp_path: Path, capsys) -> N
     (('tot: "2020"', 'tot: "2019-01"'), "fasen[0].tot: de fase eindigt ('2019-01') vóór ze begint ('2019-03')"),
     (('    tot: "2020"\n', ''), "fasen[0].tot: alleen de laatste fase mag nog lopen"),
     (('        rol: "stuwend"\n', '        rol: "stuwend"\n      - code: "2a"\n        rol: "remmend"\n'), "driver '2a' staat twee keer"),
-    (('soort: "evaluatie"', 'soort: "feest"'), "tijdlijn[1].soort: unknown code 'feest'"),
-    (('code: "verkennend"', 'code: "slapend"'), "fasen[0].code: unknown code 'slapend'"),
+    (('soort: "evaluatie"', 'soort: "feest"'), "tijdlijn[1].soort: onbekende code 'feest'"),
+    (('code: "verkennend"', 'code: "slapend"'), "fasen[0].code: onbekende code 'slapend'"),
 ])
 def test_timeline_mistakes_are_located(tmp_path: Path, capsys, change: tuple[str, str], message: str) -> None:
     assert change[0] in GOOD
