@@ -27,6 +27,7 @@ from generator.diagrams import case_dot, framework_dot
 from generator.escape import Escaper, Md, markdown_extensions
 from generator.errors import BuildError
 from generator.data import CSV_PATH, JSON_PATH, CaseData, case_data, data_writers, write_csv, write_json
+from generator.recent import added_dates
 from generator.pages import PageMemo, Site, iter_pages
 from generator.render import Cache, Diagram, Rendered, render_all
 from generator.schema import schema_json
@@ -176,7 +177,8 @@ def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool) -> I
     """Every file of the staging folder, one at a time (so no site is ever held in memory whole)."""
     framework, loaded, rendered = checked.framework, checked.loaded, checked.rendered
     escaper = Escaper(markdown_extensions(root / "mkdocs.yml"))
-    site = Site(framework, tuple(item.case for item in loaded), _Svgs(rendered))
+    slugs = [item.case.slug for item in loaded]
+    site = Site(framework, tuple(item.case for item in loaded), _Svgs(rendered), added_dates(root, slugs))
     if memo:
         memo.pages.keys = {item.case.slug: f"{item.digest} {memo.framework} {offline}" for item in loaded}
     encoded = memo.encoded if memo else {}
@@ -197,9 +199,9 @@ def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool) -> I
         yield from data_writers(item.case for item in loaded)
     for name, result in rendered.items():
         yield f"praatplaten/{name}.pdf", result.pdf
-    for path in sorted(THEME.iterdir()):
+    for path in sorted(THEME.rglob("*")):
         if path.is_file():
-            yield f"_theme/{path.name}", path.read_bytes()
+            yield f"_theme/{path.relative_to(THEME).as_posix()}", path.read_bytes()
     if memo and memo.schema[0] != memo.framework:
         memo.schema = (memo.framework, schema_json(framework).encode("utf-8"))
     yield "schema/case.schema.json", memo.schema[1] if memo else schema_json(framework).encode("utf-8")

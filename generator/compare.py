@@ -165,3 +165,59 @@ def by_form(cases: tuple[Case, ...]) -> dict[str, list[Case]]:
         for code in dict.fromkeys(case.katapult.vormen if case.katapult else []):
             result[code].append(case)
     return result
+
+
+def first_sentence(text: str | None, limit: int = 220) -> str:
+    """The first sentence of a text (at most `limit` characters, cut at a word), for examples."""
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    for end in (". ", "? ", "! "):
+        if end in text:
+            text = text[: text.index(end) + 1]
+            break
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + " …"
+    return text
+
+
+def _example(framework: Framework, case: Case, block: str) -> tuple[str, str] | None:
+    """What one case says about one block of the redeneerlijn: (what, a sentence), or None."""
+    if block == "aanleiding" and case.aanleiding:
+        what = framework.label("aanleiding_soorten", case.aanleiding.soort) if case.aanleiding.soort else ""
+        return what, first_sentence(case.aanleiding.tekst)
+    if block == "doelen" and case.doelen and case.doelen.propositie:
+        return "", first_sentence(case.doelen.propositie)
+    if block == "drivers" and case.drivers:
+        driver = case.drivers[0]
+        return f"{driver.code} {framework.label('drivers', driver.code)}", first_sentence(driver.tekst)
+    if block == "design" and case.design:
+        design = case.design
+        what = framework.label("formaliteit", design.formaliteit) if design.formaliteit else ""
+        text = design.ontwerp or design.governance or design.passendheid
+        return (what, first_sentence(text)) if text else None
+    if block == "randvoorwaarden" and case.aandachtspunten:
+        punt = case.aandachtspunten[0]
+        return framework.label("aandachtspunten", punt.code), first_sentence(punt.tekst)
+    if block == "output" and case.output:
+        text = case.output.resultaten or case.output.ervaren_opbrengst or case.output.beoogd
+        return ("", first_sentence(text)) if text else None
+    return None
+
+
+def block_examples(framework: Framework, cases: tuple[Case, ...], block: str, count: int = 4) -> list[dict]:
+    """Up to `count` cases that show a block of the redeneerlijn, one of each type first, each
+    with what it says about the block (for "Zo zie je dit in de casussen")."""
+    found, seen_types = [], set()
+    rest = []
+    for case in cases:
+        example = _example(framework, case, block)
+        if not example or not example[1]:
+            continue
+        item = {"case": case, "what": example[0], "text": example[1]}
+        kind = case.type_code or "overig"
+        (rest if kind in seen_types else found).append(item)
+        seen_types.add(kind)
+        if len(found) >= count:
+            break
+    return (found + rest)[:count]

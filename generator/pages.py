@@ -26,6 +26,7 @@ from generator import compare
 from generator.content import Framework
 from generator.escape import Escaper, HtmlText, Md, jinja_inert, link
 from generator.model import Case
+from generator.recent import most_recent
 
 TEMPLATES = Path(__file__).parent / "templates"
 LATER = "<!-- later -->"  # where theme/main.html puts back what a page set aside for after Markdown
@@ -38,6 +39,7 @@ class Site:
     framework: Framework
     cases: tuple[Case, ...]
     diagrams: Mapping[str, str]  # name → inline SVG (without XML prolog)
+    added: Mapping[str, str] = field(default_factory=dict)  # slug → date its file was added (recent.py); may be empty
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -79,6 +81,12 @@ def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
     env.globals["fw"] = framework
     env.globals["link"] = lambda text, url: link(text, url, escaper)
     env.globals["concept"] = lambda vocabulary, code: compare.concept_path(vocabulary, code)
+    env.globals["concepts"] = compare.CONCEPTS
+    # a code is printed next to its label only when it is a number the reader can refer to
+    # (2b, 5, A), never when it is a word that repeats the label ("leiderschap Leiderschap")
+    env.tests["number"] = lambda code: bool(re.fullmatch(r"[0-9]+[a-z]?|[A-Z]", str(code)))
+    env.filters["is_number"] = env.tests["number"]
+    env.filters["lower_first"] = lambda text: text[:1].lower() + text[1:]
     env.globals["events"] = compare.events_by_year
     env.globals["score_of"] = compare.scores
     env.filters["html"] = lambda value: Md(html.escape(str(value), quote=True))
@@ -206,9 +214,12 @@ def iter_pages(site: Site, escaper: Escaper, directory_urls: bool = True,
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
         pages[path] = pages[path].replace("---\n", f"---\nlater_digest: {digest}\n", 1)
 
+    by_slug = {case.slug: case for case in site.cases}
+    render("index.md.j2", "index.md", recent=[by_slug[slug] for slug in most_recent(dict(site.added)) if slug in by_slug])
     render("redeneerlijn_index.md.j2", "redeneerlijn/index.md", "redeneerlijn")
-    for blok in site.framework.redeneerlijn.blokken:
-        render("redeneerlijn_blok.md.j2", f"redeneerlijn/{blok.code}.md", blok=blok)
+    for nummer, blok in enumerate(site.framework.redeneerlijn.blokken, start=1):
+        render("redeneerlijn_blok.md.j2", f"redeneerlijn/{blok.code}.md", blok=blok, nummer=nummer,
+               examples=compare.block_examples(site.framework, site.cases, blok.code))
     render("casussen.md.j2", "casussen/index.md", "lijsten/casussen", cases=site.cases, facets=compare.facet_options(site.framework, site.cases),
            filter_json=compare.filter_json(site.cases))
     yield from drain()
@@ -246,6 +257,8 @@ def _cross_case_pages(site: Site, render, pages: dict[str, str], known: PageMemo
     """Render the pages across cases; yields after each, so the caller can hand it out."""
     cases, framework = site.cases, site.framework
     render("vergelijken_index.md.j2", "vergelijken/index.md")
+    yield
+    render("vergelijken_twee.md.j2", "vergelijken/twee.md", "lijsten/vergelijken/twee", cases=cases)
     yield
     for name in ("thema", "typologie", "doelen", "design", "meerwaarde", "scan"):
         render(f"vergelijken_{name}.md.j2", f"vergelijken/{name}.md", f"lijsten/vergelijken/{name}", cases=cases)
