@@ -106,6 +106,24 @@ def filter_facets(case: Case) -> dict[str, list[str]]:
     }
 
 
+LIST_PAGE = 100  # rows per page of a list or comparison page; more cases go to further pages
+
+
+def parts(cases: tuple[Case, ...], size: int = LIST_PAGE) -> list[tuple[Case, ...]]:
+    """The cases of a list page split into pages of `size` (always at least one, maybe empty)."""
+    return [cases[i:i + size] for i in range(0, len(cases), size)] or [()]
+
+
+def part_path(path: str, number: int) -> str:
+    """Where page `number` (1-based) of the list page `path` is: casussen/index.md → casussen/deel/2.md,
+    vergelijken/thema.md → vergelijken/thema/2.md. Page 1 is the page itself."""
+    if number == 1:
+        return path
+    if path.endswith("/index.md"):
+        return f"{path.removesuffix('index.md')}deel/{number}.md"
+    return f"{path.removesuffix('.md')}/{number}.md"
+
+
 FACETS = [("type", "typen", "Type"), ("provincie", "provincies", "Provincie"), ("status", "status", "Status"),
           ("fase", "fasen", "Fase"), ("hoofdvorm", "hoofdvormen", "Hoofdvorm"), ("driver", "drivers", "Driver"),
           ("meerwaarde", "maatschappelijke_waarde", "Maatschappelijke meerwaarde"), ("bouwblok", "bouwblokken", "Bouwblok")]
@@ -118,7 +136,10 @@ def filter_json(cases: tuple[Case, ...]) -> str:
 
 
 def facet_options(framework: Framework, cases: tuple[Case, ...]) -> list[dict]:
-    """Each filter with its options (only codes some case has) and how many cases have each."""
+    """Each filter with its options (only codes some case has) and how many cases have each.
+
+    A filter with fewer than two options is left out: it cannot narrow the list (Hoofdvorm,
+    empty for every bundled case)."""
     result = []
     facets = [filter_facets(case) for case in cases]
     for key, vocabulary, title in FACETS:
@@ -130,8 +151,27 @@ def facet_options(framework: Framework, cases: tuple[Case, ...]) -> list[dict]:
                    for item in framework.vocabularies[vocabulary].items if item.code in counts]
         if key == "type" and "overig" in counts:
             options.append({"code": "overig", "label": "Ander type", "count": counts["overig"]})
-        result.append({"key": key, "title": title, "options": options})
+        if len(options) >= 2:
+            result.append({"key": key, "title": title, "options": options})
     return result
+
+
+def type_short(framework: Framework, case: Case) -> str:
+    return case.type_code or framework.label("orientaties", case.type.orientatie)
+
+
+def overview_cells(framework: Framework, case: Case) -> list[str]:
+    """The short values of a case's row in the overview: name, schools, provinces, type, status, start."""
+    return [case.naam, ", ".join(case.instellingen), ", ".join(framework.label("provincies", p) for p in case.provincies if p != "onbekend") or "–",
+            type_short(framework, case), framework.label("status", case.status), str(case.startjaar or "")]
+
+
+def overview_json(framework: Framework, cases: tuple[Case, ...], href) -> str:
+    """Every row of the overview, for assets/filter.js when the list spans more than one page:
+    cells as text (the script puts them in with textContent), the link and the filter codes."""
+    rows = [{"href": str(href(case)), "cells": overview_cells(framework, case), "title": case.thema,
+             "f": filter_facets(case)} for case in cases]
+    return json.dumps({"rows": rows}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def years(cases: tuple[Case, ...]) -> list[int]:

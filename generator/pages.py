@@ -87,6 +87,9 @@ def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
     env.tests["number"] = lambda code: bool(re.fullmatch(r"[0-9]+[a-z]?|[A-Z]", str(code)))
     env.filters["is_number"] = env.tests["number"]
     env.filters["lower_first"] = lambda text: text[:1].lower() + text[1:]
+    env.globals["facets_of"] = compare.filter_facets
+    env.globals["type_short"] = lambda case: compare.type_short(framework, case)
+    env.globals["overview_cells"] = lambda case: compare.overview_cells(framework, case)
     env.globals["events"] = compare.events_by_year
     env.globals["score_of"] = compare.scores
     env.filters["html"] = lambda value: Md(html.escape(str(value), quote=True))
@@ -216,12 +219,24 @@ def iter_pages(site: Site, escaper: Escaper, directory_urls: bool = True,
 
     by_slug = {case.slug: case for case in site.cases}
     render("index.md.j2", "index.md", recent=[by_slug[slug] for slug in most_recent(dict(site.added)) if slug in by_slug])
+    def render_list(template: str, path: str, aside: str, cases: tuple[Case, ...], **context: Any) -> None:
+        """A list page over the cases, split into pages of compare.LIST_PAGE rows (see _pager.md.j2)."""
+        chunks = compare.parts(cases)
+        paths = [compare.part_path(path, number) for number in range(1, len(chunks) + 1)]
+        for number, (chunk, here) in enumerate(zip(chunks, paths), start=1):
+            links = [{"number": n, "current": n == number,
+                      "href": posixpath.relpath(target, posixpath.dirname(here) or ".")} for n, target in enumerate(paths, start=1)]
+            render(template, here, aside if number == 1 else f"{aside}-{number}", cases=chunk, total=len(cases),
+                   pager={"number": number, "count": len(chunks), "links": links}, **context)
+
     render("redeneerlijn_index.md.j2", "redeneerlijn/index.md", "redeneerlijn")
     for nummer, blok in enumerate(site.framework.redeneerlijn.blokken, start=1):
         render("redeneerlijn_blok.md.j2", f"redeneerlijn/{blok.code}.md", blok=blok, nummer=nummer,
                examples=compare.block_examples(site.framework, site.cases, blok.code))
-    render("casussen.md.j2", "casussen/index.md", "lijsten/casussen", cases=site.cases, facets=compare.facet_options(site.framework, site.cases),
-           filter_json=compare.filter_json(site.cases))
+    facets = compare.facet_options(site.framework, site.cases)
+    render_list("casussen.md.j2", "casussen/index.md", "lijsten/casussen", site.cases, facets=facets)
+    pages["casussen/overzicht.json"] = compare.overview_json(
+        site.framework, site.cases, lambda case: href("casussen/index.md", f"casussen/{case.slug}.md", "", directory_urls))
     yield from drain()
     fresh: dict[str, tuple[str, str]] = {}
     for case in site.cases:
@@ -238,7 +253,7 @@ def iter_pages(site: Site, escaper: Escaper, directory_urls: bool = True,
         known.entries = fresh
     render("praatplaten.md.j2", "praatplaten.md", "lijsten/praatplaten", cases=site.cases)
     yield from drain()
-    for _ in _cross_case_pages(site, render, pages, known):
+    for _ in _cross_case_pages(site, render, render_list, pages, known):
         yield from drain()
     if known:
         known.abbreviated, known.rows = abbreviated, rows
@@ -253,20 +268,21 @@ def _later(pieces: list[str]):
     return later
 
 
-def _cross_case_pages(site: Site, render, pages: dict[str, str], known: PageMemo | None) -> Iterator[None]:
+def _cross_case_pages(site: Site, render, render_list, pages: dict[str, str], known: PageMemo | None) -> Iterator[None]:
     """Render the pages across cases; yields after each, so the caller can hand it out."""
     cases, framework = site.cases, site.framework
+    hoofdvorm = any(case.design and case.design.hoofdvorm for case in cases)  # a column only when some case has one
     render("vergelijken_index.md.j2", "vergelijken/index.md")
     yield
     render("vergelijken_twee.md.j2", "vergelijken/twee.md", "lijsten/vergelijken/twee", cases=cases)
     yield
     for name in ("thema", "typologie", "doelen", "design", "meerwaarde", "scan"):
-        render(f"vergelijken_{name}.md.j2", f"vergelijken/{name}.md", f"lijsten/vergelijken/{name}", cases=cases)
+        render_list(f"vergelijken_{name}.md.j2", f"vergelijken/{name}.md", f"lijsten/vergelijken/{name}", cases, hoofdvorm=hoofdvorm)
         yield
     render("vergelijken_tijdlijn.md.j2", "vergelijken/tijdlijn.md", "lijsten/vergelijken/tijdlijn", cases=cases, years=compare.years(cases))
     yield
-    render("vergelijken_bouwblokken.md.j2", "vergelijken/bouwblokken.md", "lijsten/vergelijken/bouwblokken", cases=cases,
-           with_form=compare.by_form(cases))
+    render_list("vergelijken_bouwblokken.md.j2", "vergelijken/bouwblokken.md", "lijsten/vergelijken/bouwblokken", cases,
+                with_form=compare.by_form(cases))
     yield
     concept_pages = compare.concept_pages(framework, cases)
     render("begrippen_index.md.j2", "begrippen/index.md", pages=concept_pages)
