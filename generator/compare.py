@@ -261,3 +261,49 @@ def block_examples(framework: Framework, cases: tuple[Case, ...], block: str, co
         if len(found) >= count:
             break
     return (found + rest)[:count]
+
+
+def _features(case: Case) -> dict[str, int]:
+    """What two cases can share, with its weight for "Verwante casussen"."""
+    features = {f"type:{case.type_code or case.type.orientatie + '/' + case.type.object}": 3}
+    features.update({f"driver:{d.code}": 2 for d in case.drivers})
+    features.update({f"bouwblok:{b.code}": 1 for b in (case.katapult.bouwblokken if case.katapult else [])})
+    features.update({f"meerwaarde:{w.code}": 1 for w in (case.output.maatschappelijke_waarde if case.output else [])})
+    features.update({f"provincie:{p}": 1 for p in case.provincies if p != "onbekend"})
+    return features
+
+
+def related_cases(cases: tuple[Case, ...], count: int = 3) -> dict[str, list[dict]]:
+    """slug → up to `count` other cases that share the most with it (type, drivers, bouwblokken,
+    meerwaarde, provincie; weighted), each with what they share. Ties: case order. Linear in the
+    pairs through an index of who has which feature."""
+    features = [_features(case) for case in cases]
+    holders: dict[str, list[int]] = defaultdict(list)
+    for index, own in enumerate(features):
+        for name in own:
+            holders[name].append(index)
+    result: dict[str, list[dict]] = {}
+    for index, case in enumerate(cases):
+        score: dict[int, int] = defaultdict(int)
+        for name, weight in features[index].items():
+            for other in holders[name]:
+                if other != index:
+                    score[other] += weight
+        best = sorted(score.items(), key=lambda item: (-item[1], item[0]))[:count]
+        result[case.slug] = [{"case": cases[other], "shared": _shared(features[index], features[other])} for other, _ in best]
+    return result
+
+
+def _shared(mine: dict[str, int], theirs: dict[str, int]) -> dict[str, list[str]]:
+    shared: dict[str, list[str]] = defaultdict(list)
+    for name in mine:
+        if name in theirs:
+            kind, code = name.split(":", 1)
+            shared[kind].append(code)
+    return dict(shared)
+
+
+def neighbours(cases: tuple[Case, ...]) -> dict[str, tuple[Case | None, Case | None]]:
+    """slug → (previous case, next case) in the order of the overview."""
+    return {case.slug: (cases[i - 1] if i > 0 else None, cases[i + 1] if i + 1 < len(cases) else None)
+            for i, case in enumerate(cases)}

@@ -71,7 +71,7 @@ def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
         return escaper.inline(str(value))
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
-                             bytecode_cache=_COMPILED,
+                             bytecode_cache=_COMPILED, extensions=["jinja2.ext.do"],
                              finalize=finalize, autoescape=False, keep_trailing_newline=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["block"] = escaper.block
@@ -82,6 +82,7 @@ def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
     env.globals["link"] = lambda text, url: link(text, url, escaper)
     env.globals["concept"] = lambda vocabulary, code: compare.concept_path(vocabulary, code)
     env.globals["concepts"] = compare.CONCEPTS
+    env.globals["concept_codes"] = {name: {item.code for item in framework.vocabularies[name].items} for name in compare.CONCEPTS}
     # a code is printed next to its label only when it is a number the reader can refer to
     # (2b, 5, A), never when it is a word that repeats the label ("leiderschap Leiderschap")
     env.tests["number"] = lambda code: bool(re.fullmatch(r"[0-9]+[a-z]?|[A-Z]", str(code)))
@@ -97,9 +98,24 @@ def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
     text = HtmlText(uitleg)
     env.filters["h"] = text.inline  # contributor text inside raw HTML blocks, abbreviations marked
     env.filters["paragraphs"] = text.paragraphs
+    env.filters["notes"] = source_notes
     env.globals["abbreviations_for"] = lambda *texts: Md("".join(
         f"\n*[{term}]: {uitleg[term]}" for term in text.terms_in(" ".join(texts))) + "\n")
     return env
+
+
+_SOURCE = re.compile(r" ?\(((?:kader (?:bij )?)?(?:§|tabel )[0-9][^()<>&\n]{0,60})\)")
+_EDITORIAL = re.compile(r"Interpretatie van de redactie(?: \(([^()<>&\n]{0,60})\))?: ?")
+
+
+def source_notes(text: str) -> Md:
+    """Escaped HTML of a case text with its inline source references ("(§5.3.1)") as small notes
+    and a leading "Interpretatie van de redactie:" as a small label. Only runs of digits, §, words
+    and punctuation are matched, in text that is already escaped, so nothing new can become markup."""
+    text = _SOURCE.sub(lambda m: f' <small class="bron" title="Bron in het eindrapport">{m.group(1)}</small>', str(text))
+    text = _EDITORIAL.sub(lambda m: '<span class="label" title="Niet letterlijk uit het rapport: een interpretatie van de redactie">'
+                          'Interpretatie redactie</span> ' + (f'<small class="bron">{m.group(1)}</small> ' if m.group(1) else ""), text)
+    return Md(text)
 
 
 def page_url(path: str, directory_urls: bool) -> str:
@@ -239,13 +255,18 @@ def iter_pages(site: Site, escaper: Escaper, directory_urls: bool = True,
         site.framework, site.cases, lambda case: href("casussen/index.md", f"casussen/{case.slug}.md", "", directory_urls))
     yield from drain()
     fresh: dict[str, tuple[str, str]] = {}
+    related, around = compare.related_cases(site.cases), compare.neighbours(site.cases)
     for case in site.cases:
         path, aside = f"casussen/{case.slug}.md", f"_theme/later/casussen/{case.slug}.html"
         key = known.keys.get(case.slug) if known else None
+        if key:  # the page also shows its related and neighbouring cases: reuse it only while they are unchanged
+            others = [item["case"].slug for item in related[case.slug]] + [other.slug for other in around[case.slug] if other]
+            key = "\0".join([key, *(f"{slug}={known.keys.get(slug, '')}" for slug in others)])
         if key and key in known.entries:
             pages[path], pages[aside] = known.entries[key]
         else:
-            render("casus.md.j2", path, f"casussen/{case.slug}", case=case)
+            render("casus.md.j2", path, f"casussen/{case.slug}", case=case, related=related[case.slug],
+                   previous=around[case.slug][0], next=around[case.slug][1])
         if key:
             fresh[key] = (pages[path], pages[aside])
         yield from drain()
