@@ -308,7 +308,7 @@ def _cross_case_pages(site: Site, render, render_list, pages: dict[str, str], kn
     concept_pages = compare.concept_pages(framework, cases)
     render("begrippen_index.md.j2", "begrippen/index.md", pages=concept_pages)
     yield
-    titles = {"drivers": "Driver uit de cases", "externe_drivers": "Externe driver", "aandachtspunten": "Aandachtspunt",
+    titles = {"drivers": "Driver uit de casussen", "externe_drivers": "Externe driver", "aandachtspunten": "Aandachtspunt",
               "spanningen": "Spanning of dilemma", "maatschappelijke_waarde": "Maatschappelijke meerwaarde", "bouwblokken": "Bouwblok"}
     fresh: dict[str, tuple[str, str]] = {}
     for page in concept_pages:
