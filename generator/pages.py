@@ -272,7 +272,7 @@ def iter_pages(site: Site, escaper: Escaper, directory_urls: bool = True,
         yield from drain()
     if known:
         known.entries = fresh
-    render("praatplaten.md.j2", "praatplaten.md", "lijsten/praatplaten", cases=site.cases)
+    render_list("praatplaten.md.j2", "praatplaten.md", "lijsten/praatplaten", site.cases)
     yield from drain()
     for _ in _cross_case_pages(site, render, render_list, pages, known):
         yield from drain()
