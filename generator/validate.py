@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 from generator.errors import Diagnostic, InputError, format_path
 from generator.load import Document, load_bytes, read_file
 from generator.model import SLUG_PATTERN, WINDOWS_RESERVED, Case, ScanDocument
+from generator.sources import source_problems
 
 _SLUG = re.compile(SLUG_PATTERN, re.ASCII)
 
@@ -109,7 +110,7 @@ def parse_case(document: Document, codes: dict[str, list[str]]) -> Case:
         case = Case.model_validate(document.data, context={"vocabularies": codes})
     except ValidationError as err:
         raise InputError(diagnostics_from(err, document, Case)) from None
-    problems = _check_case(case, document)
+    problems = _check_case(case, document) + source_problems(case, document, codes)
     if problems:
         raise InputError(problems)
     return case
