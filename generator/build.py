@@ -26,11 +26,13 @@ from generator.content import Framework, load_framework
 from generator.diagrams import case_dot, framework_dot
 from generator.escape import Escaper, Md, markdown_extensions
 from generator.errors import BuildError
+from generator.datapackage import package_files
 from generator.data import CSV_PATH, JSON_PATH, CaseData, case_data, data_writers, write_csv, write_json
 from generator.recent import added_dates
 from generator.pages import PageMemo, Site, iter_pages
 from generator.render import Cache, Diagram, Rendered, render_all
 from generator.schema import schema_json
+from generator.siteconfig import build_date, site_config
 from generator.validate import CaseCache, Loaded, load_all, no_cyclic_gc
 from generator.write import Manifest, Writer, as_bytes, publish, sync_tree
 
@@ -177,8 +179,9 @@ def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool) -> I
     """Every file of the staging folder, one at a time (so no site is ever held in memory whole)."""
     framework, loaded, rendered = checked.framework, checked.loaded, checked.rendered
     escaper = Escaper(markdown_extensions(root / "mkdocs.yml"))
+    built = build_date()
     slugs = [item.case.slug for item in loaded]
-    site = Site(framework, tuple(item.case for item in loaded), _Svgs(rendered), added_dates(root, slugs))
+    site = Site(framework, tuple(item.case for item in loaded), _Svgs(rendered), built=built, added=added_dates(root, slugs))
     if memo:
         memo.pages.keys = {item.case.slug: f"{item.digest} {memo.framework} {offline}" for item in loaded}
     encoded = memo.encoded if memo else {}
@@ -205,6 +208,7 @@ def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool) -> I
     if memo and memo.schema[0] != memo.framework:
         memo.schema = (memo.framework, schema_json(framework).encode("utf-8"))
     yield "schema/case.schema.json", memo.schema[1] if memo else schema_json(framework).encode("utf-8")
+    yield from package_files(framework, built, site_config(root).site_url)
     yield from _static_files(root)
 
 

@@ -363,7 +363,7 @@ class Case(Strict):
     onderzoeksvraag: Tekst | None = Field(None, description="De vraag die de samenwerking wil beantwoorden (tabel 2.1).")
     startjaar: int | None = Field(None, ge=1900, le=2100, description="Jaar waarin de samenwerking begon, als dat bekend is.")
     status: Code("status") = Field(description="actief, on-hold of gestopt.")
-    status_toelichting: Tekst | None = None
+    status_toelichting: Tekst | None = Field(None, description="Toelichting bij de status, bijvoorbeeld waarom de samenwerking op pauze staat.")
     type: CaseType
     fase: Fase | None = None
     samenvatting: Tekst = Field(description="Portret in een paar zinnen.")

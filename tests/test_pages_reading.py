@@ -220,7 +220,7 @@ def test_empty_hoofdvorm_is_not_shown(site: Path, cases) -> None:
 def test_colofon_has_publisher_source_licence_date_and_accessibility(site: Path) -> None:
     text = text_of(main_content(read(site, "colofon")))
     for phrase in ["Wie maakt deze site", "Verduurzaming van publieke waarde door samenwerking in het mbo",
-                   "CC BY 4.0", "CC0", "Toegankelijkheid", "WCAG", "Zelf bijdragen", "Gemaakt met", "MkDocs", "Graphviz"]:
+                   "CC BY 4.0", "Open data", "Toegankelijkheid", "WCAG", "Zelf bijdragen", "Gemaakt met", "MkDocs", "Graphviz"]:
         assert phrase in text, phrase
     built = re.search(r"gebouwd op (\d\d)-(\d\d)-(\d{4})", text)
     assert built, text
@@ -265,7 +265,7 @@ def test_home_lists_the_most_recently_added_cases_from_git(tmp_path: Path, frame
     ordered = tuple(cases[slug] for slug in SLUGS)
     diagrams = {name: Md("<svg></svg>") for name in ["redeneerlijn", *SLUGS]}
     escaper = Escaper(markdown_extensions(ROOT / "mkdocs.yml"))
-    home = render_pages(Site(framework, ordered, diagrams, added), escaper)["index.md"]
+    home = render_pages(Site(framework, ordered, diagrams, added=added), escaper)["index.md"]
     listed = re.findall(r"\(casussen/([a-z0-9-]+)\.md\)", home[home.index("## Als laatste toegevoegd"):])
     assert listed == ["innovatieraad", "startacademie", "digiwise"]
     assert "Als laatste toegevoegd" not in render_pages(Site(framework, ordered, diagrams), escaper)["index.md"]
