@@ -115,8 +115,8 @@ class Strict(BaseModel):
 class Onderbouwd(Strict):
     """Velden die elk tekstonderdeel kan hebben: waar de tekst vandaan komt en wat interpretatie is."""
 
-    bronnen: Bronlijst = Field(default_factory=list)
-    redactie: Redactie | None = None
+    bronnen: Bronlijst = Field(default_factory=list, description="Bronverwijzing(en) voor deze tekst (paragraaf, tabel of figuur van het rapport, of een eigen bron van de casus).")
+    redactie: Redactie | None = Field(None, description="Interpretatie van de redactie: wat niet letterlijk in de bron staat, in een korte zin.")
 
 
 class TekstMetBronnen(Onderbouwd):
