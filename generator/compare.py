@@ -115,13 +115,15 @@ def parts(cases: tuple[Case, ...], size: int = LIST_PAGE) -> list[tuple[Case, ..
 
 
 def part_path(path: str, number: int) -> str:
-    """Where page `number` (1-based) of the list page `path` is: casussen/index.md → casussen/deel/2.md,
-    vergelijken/thema.md → vergelijken/thema/2.md. Page 1 is the page itself."""
+    """Where page `number` (1-based) of the list page `path` is: next to it, so the page's relative
+    links hold (casussen/index.md → casussen/pagina_2.md, vergelijken/thema.md →
+    vergelijken/thema_2.md). A slug has no underscore, so no case page can take the name.
+    Page 1 is the page itself."""
     if number == 1:
         return path
     if path.endswith("/index.md"):
-        return f"{path.removesuffix('index.md')}deel/{number}.md"
-    return f"{path.removesuffix('.md')}/{number}.md"
+        return f"{path.removesuffix('index.md')}pagina_{number}.md"
+    return f"{path.removesuffix('.md')}_{number}.md"
 
 
 FACETS = [("type", "typen", "Type"), ("provincie", "provincies", "Provincie"), ("status", "status", "Status"),

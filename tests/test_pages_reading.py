@@ -314,8 +314,8 @@ def test_list_pages_split_into_pages_of_at_most_100_rows(tmp_path: Path) -> None
 
     assert LIST_PAGE == 100
     assert [len(chunk) for chunk in parts(tuple(range(230)))] == [100, 100, 30]
-    assert part_path("casussen/index.md", 2) == "casussen/deel/2.md"
-    assert part_path("vergelijken/thema.md", 3) == "vergelijken/thema/3.md"
+    assert part_path("casussen/index.md", 2) == "casussen/pagina_2.md"
+    assert part_path("vergelijken/thema.md", 3) == "vergelijken/thema_3.md"
     assert part_path("vergelijken/thema.md", 1) == "vergelijken/thema.md"
 
 

@@ -4,7 +4,7 @@
   "use strict";
   function init() {
     var path = window.location.pathname;
-    var match = path.match(/\/casussen\/(?!deel\/)([^/]+?)(?:\/|\.html)?$/);
+    var match = path.match(/\/casussen\/([^/]+?)(?:\/|\.html)?$/);
     if (!match || match[1] === "index") return;
     document.querySelectorAll(".md-sidebar--primary a.md-nav__link").forEach(function (link) {
       var target = new URL(link.getAttribute("href"), window.location.href).pathname;
