@@ -103,9 +103,13 @@ def unknown_source_message(value: str, known: list[str]) -> str:
 
 Bronverwijzing = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40),
                            Field(json_schema_extra={"x-bronverwijzing": True}), AfterValidator(_check_source_ref)]
-Bronlijst = Annotated[list[Bronverwijzing], Field(max_length=8, description="Bronverwijzing(en) voor deze tekst: paragraaf, tabel of figuur van het rapport, bijvoorbeeld ['§5.3.1', 'tabel 6.2'] (lijst in content/bronverwijzingen.yml), of een eigen bron die onder `bronnen` van de casus staat (de `sectie`).")]
-Redactie = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600),
-                     Field(description="Interpretatie van de redactie: wat in deze tekst niet letterlijk in de bron staat maar door de redactie is afgeleid, in een korte zin.")]
+BRONNEN_UITLEG = ("Bronverwijzing(en) voor deze tekst: paragraaf, tabel of figuur van het rapport, bijvoorbeeld "
+                  "['§5.3.1', 'tabel 6.2'] (lijst in content/bronverwijzingen.yml), of een eigen bron die onder "
+                  "`bronnen` van de casus staat (de `sectie`).")
+REDACTIE_UITLEG = ("Interpretatie van de redactie: wat in deze tekst niet zo in de bron staat maar door de redactie "
+                   "is afgeleid, in een korte zin.")
+Bronlijst = Annotated[list[Bronverwijzing], Field(max_length=8, description=BRONNEN_UITLEG)]
+Redactie = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600), Field(description=REDACTIE_UITLEG)]
 
 
 class Strict(BaseModel):
@@ -115,8 +119,8 @@ class Strict(BaseModel):
 class Onderbouwd(Strict):
     """Velden die elk tekstonderdeel kan hebben: waar de tekst vandaan komt en wat interpretatie is."""
 
-    bronnen: Bronlijst = Field(default_factory=list, description="Bronverwijzing(en) voor deze tekst (paragraaf, tabel of figuur van het rapport, of een eigen bron van de casus).")
-    redactie: Redactie | None = Field(None, description="Interpretatie van de redactie: wat niet letterlijk in de bron staat, in een korte zin.")
+    bronnen: Bronlijst = Field(default_factory=list, description=BRONNEN_UITLEG)
+    redactie: Redactie | None = Field(None, description=REDACTIE_UITLEG)
 
 
 class TekstMetBronnen(Onderbouwd):
@@ -398,7 +402,8 @@ class Item(Strict):
 
 
 class Vocabulary(Strict):
-    bron: str
+    bron: str | None = None  # references from content/bronverwijzingen.yml, comma-separated
+    eigen: str | None = None  # what in this list is the site's own, not the source's
     items: list[Item]
 
     def label(self, code: str) -> str:
@@ -416,6 +421,7 @@ class Blok(Strict):
     kort: str
     uitleg: str
     bron: str
+    eigen: str | None = None  # what in this block is the site's own, not the source's
     vragen: list[str]
     lijsten: list[Lijst]
 
@@ -445,6 +451,7 @@ class Antwoord(Strict):
 
 
 class Scan(Strict):
+    bron: str | None = None
     verantwoording: str
     categorieen: list[ScanCategorie]
     antwoorden: list[Antwoord]

@@ -117,8 +117,8 @@ def test_no_internal_key_next_to_its_label(site: Path, framework) -> None:
 
 
 def test_status_and_phase_labels_are_dutch_and_spelled_once(framework) -> None:
-    assert framework.label("status", "on-hold") == "Gepauzeerd"
-    phase = framework.label("fasen", "herorientatie")
+    assert framework.label("status", "on-hold") == "Op pauze"
+    phase = framework.label("fasen", "heroriëntatie")
     event = framework.label("gebeurtenissen", "heroriëntatie")
     assert phase == event == "Heroriëntatie"
 

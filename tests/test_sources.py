@@ -166,3 +166,15 @@ def test_case_page_shows_sources_as_small_notes(tmp_path: Path, capsys: pytest.C
 def test_sourced_text_is_a_string() -> None:
     text = SourcedText("Tekst", ("§4.1",), "Noot")
     assert text == "Tekst" and text.tekst == "Tekst" and text.split() == ["Tekst"]
+
+
+def test_csv_cell_of_a_text_with_sources_holds_the_text(codes) -> None:
+    import csv
+    import io
+
+    from generator.data import COLUMNS
+
+    row = next(csv.reader(io.StringIO(case_data(parse(BASE, codes)).csv)))
+    cells = dict(zip(COLUMNS, row))
+    assert cells["design.governance"] == "Een stuurgroep met alle partners."
+    assert cells["regio"] == "Ergens in het land"
