@@ -109,8 +109,10 @@ def filter_facets(case: Case) -> dict[str, list[str]]:
 LIST_PAGE = 100  # rows per page of a list or comparison page; more cases go to further pages
 
 
-def parts(cases: tuple[Case, ...], size: int = LIST_PAGE) -> list[tuple[Case, ...]]:
-    """The cases of a list page split into pages of `size` (always at least one, maybe empty)."""
+def parts(cases: tuple, size: int | None = None) -> list[tuple]:
+    """The cases (or mentions) of a list page split into pages of `size`, by default LIST_PAGE
+    (always at least one, maybe empty)."""
+    size = size or LIST_PAGE
     return [cases[i:i + size] for i in range(0, len(cases), size)] or [()]
 
 

@@ -324,11 +324,22 @@ def _cross_case_pages(site: Site, render, render_list, pages: dict[str, str], kn
         key = "\0".join([page["path"], *(known.keys.get(slug, "") for slug in involved)]) if known else ""
         aside = "lijsten/" + page["path"].removesuffix(".md")
         outputs = (page["path"], f"_theme/later/{aside}.html")
+        chunks = compare.parts(tuple(page["mentions"]))
+        if len(chunks) > 1:  # more cases than fit one page: pages of compare.LIST_PAGE mentions, not kept in the memo
+            paths = [compare.part_path(page["path"], number) for number in range(1, len(chunks) + 1)]
+            for number, (chunk, here) in enumerate(zip(chunks, paths), start=1):
+                links = [{"number": n, "current": n == number, "href": posixpath.basename(target)}
+                         for n, target in enumerate(paths, start=1)]
+                render("begrip.md.j2", here, aside if number == 1 else f"{aside}_{number}", page={**page, "mentions": list(chunk)},
+                       title=titles[page["vocabulary"]], source=source, own=vocabulary.eigen,
+                       pager={"number": number, "count": len(chunks), "links": links}, total=len(page["mentions"]))
+                yield
+            continue
         if known and key in known.concepts:
             pages[outputs[0]], pages[outputs[1]] = known.concepts[key]
         else:
             render("begrip.md.j2", page["path"], aside, page=page, title=titles[page["vocabulary"]], source=source,
-                   own=vocabulary.eigen)
+                   own=vocabulary.eigen, pager={"number": 1, "count": 1, "links": []}, total=len(page["mentions"]))
         if known and all(known.keys.get(slug) for slug in involved):
             fresh[key] = (pages[outputs[0]], pages[outputs[1]])
         yield

@@ -319,6 +319,31 @@ def test_list_pages_split_into_pages_of_at_most_100_rows(tmp_path: Path) -> None
     assert part_path("vergelijken/thema.md", 1) == "vergelijken/thema.md"
 
 
+def test_small_page_size_splits_lists_and_concept_pages(monkeypatch: pytest.MonkeyPatch, framework, cases) -> None:
+    """With 4 rows a page, the bundled 11 cases give three pages of every list, linked to each
+    other, and a concept named by more than 4 cases gets pages too; every case is on exactly one page."""
+    from generator import compare
+    from generator.escape import Escaper, Md, markdown_extensions
+    from generator.pages import Site, render_pages
+
+    monkeypatch.setattr(compare, "LIST_PAGE", 4)
+    ordered = tuple(cases[slug] for slug in SLUGS)
+    diagrams = {name: Md("<svg></svg>") for name in ["redeneerlijn", *SLUGS]}
+    pages = render_pages(Site(framework, ordered, diagrams), Escaper(markdown_extensions(ROOT / "mkdocs.yml")))
+    for first, rest in [("casussen/index.md", ["casussen/pagina_2.md", "casussen/pagina_3.md"]),
+                        ("vergelijken/thema.md", ["vergelijken/thema_2.md", "vergelijken/thema_3.md"]),
+                        ("praatplaten.md", ["praatplaten_2.md", "praatplaten_3.md"])]:
+        assert all(path in pages for path in rest) and compare.part_path(first, 4) not in pages
+        assert "Pagina 1 van 3" in pages[first] and "(thema_2.md)" in pages["vergelijken/thema.md"]
+    rows = [re.findall(r'<tr data-type=[^>]*><td><a href="(?:\.\./)?([a-z0-9-]+)/"', pages[f"_theme/later/lijsten/casussen{suffix}.html"])
+            for suffix in ("", "-2", "-3")]
+    assert [len(r) for r in rows] == [4, 4, 3] and sorted(sum(rows, [])) == SLUGS
+    # a driver every case names: split too, each page with its own set-aside list
+    shared = next(code for code in ("2e", "2f") if all(code in {d.code for d in c.drivers} for c in ordered))
+    assert f"begrippen/driver-{shared}_3.md" in pages
+    assert "Pagina 2 van 3" in pages[f"begrippen/driver-{shared}_2.md"]
+
+
 def test_compare_two_page_is_a_list_of_links_without_javascript(site: Path) -> None:
     html = main_content(read(site, "vergelijken/twee"))
     links = {t for t in page_targets(site, "vergelijken/twee/") if re.fullmatch(r"casussen/[a-z0-9-]+/", t)}
