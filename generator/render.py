@@ -21,7 +21,7 @@ from generator import style
 from generator.errors import BuildError
 
 FONTS_CONF = Path(__file__).with_name("fonts.conf")
-RENDER_VERSION = "5"  # bump when post-processing changes, to invalidate the cache
+RENDER_VERSION = "6"  # bump when post-processing changes, to invalidate the cache
 # Fontconfig complains about the machine's own config files (not about our diagrams); those
 # lines are not Graphviz messages. Every other line on stderr fails the render.
 SYSTEM_NOISE = re.compile(r'Fontconfig (warning|error): "/(etc|usr)/[^"]*\.conf"')
@@ -43,7 +43,8 @@ class Diagram:
 @dataclass(frozen=True)
 class Rendered:
     svg: str
-    pdf: bytes
+    pdf: bytes  # A3 landscape
+    pdf_a4: bytes  # A4 landscape, the same drawing
 
 
 class Stored:
@@ -61,6 +62,10 @@ class Stored:
     @property
     def pdf(self) -> bytes:
         return self._base.with_suffix(".pdf").read_bytes()
+
+    @property
+    def pdf_a4(self) -> bytes:
+        return self._base.with_suffix(".a4pdf").read_bytes()
 
 
 def _prepare_environment() -> None:
@@ -123,42 +128,42 @@ def _context():
     return _CONTEXT
 
 
-VIEWBOX = re.compile(rb'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"')
+def _draw(dot: str) -> tuple[bytes, bytes, bytes]:
+    """Draw the pinned layout once as SVG, as an A3 landscape PDF and as an A4 landscape PDF.
 
-
-def _draw(dot: str) -> tuple[bytes, bytes]:
-    """Lay the graph out once, then draw it as SVG and as a one-page A3 landscape PDF.
-
-    The PDF page is made by Graphviz itself: after the SVG is drawn, a `viewport` of the A3 page
-    (in points) with a zoom that fits the drawing inside the margin, centred on the drawing,
-    and no device margin. Fonts and vectors are cairo's own; nothing is post-processed.
+    A plate's nodes carry their positions (generator/diagrams.py), so the layout is Graphviz's
+    `nop`: it keeps them. The drawing is the size of the A3 sheet, so the A3 PDF is the drawing
+    at zoom 1 (type sizes as designed) and the A4 PDF the same drawing at zoom 1/√2. Both pages
+    are made by Graphviz itself through `viewport` (in points); fonts and vectors are cairo's
+    own; nothing is post-processed. A graph without `layout` (tests) is laid out by `dot`.
     """
     import pygraphviz
     from pygraphviz import graphviz as gv
 
     gvc = _context()
     graph = pygraphviz.AGraph(string=dot)
-    if gv.gvLayout(gvc, graph.handle, b"dot") != 0:
+    engine = (graph.graph_attr.get("layout") or "dot").encode("ascii")
+    if gv.gvLayout(gvc, graph.handle, engine) != 0:
         raise BuildError("Graphviz could not lay the graph out")
     try:
         err, svg = gv.gvRenderData(gvc, graph.handle, b"svg")
         if err:
             raise BuildError("Graphviz could not draw the SVG")
-        width, height = (float(v) for v in VIEWBOX.search(svg).groups())  # the drawing with its pad, in points
-        page_w, page_h = (inches * 72 for inches in style.PAGE_INCHES)
-        margin = style.MARGIN_INCHES * 72
-        zoom = min((page_w - 2 * margin) / width, (page_h - 2 * margin) / height)
-        graph.graph_attr["viewport"] = f"{page_w:.2f},{page_h:.2f},{zoom:.6f}"
         graph.graph_attr["margin"] = "0"
-        err, pdf = gv.gvRenderData(gvc, graph.handle, b"pdf")
-        if err:
-            raise BuildError("Graphviz could not draw the PDF")
+        pdfs = []
+        for (page_w, page_h), zoom in ((style.PAGE, 1.0), (style.PAGE_A4, style.PAGE_A4[0] / style.PAGE[0])):
+            graph.graph_attr["viewport"] = f"{page_w:.2f},{page_h:.2f},{zoom:.6f}"
+            err, pdf = gv.gvRenderData(gvc, graph.handle, b"pdf")
+            if err:
+                raise BuildError("Graphviz could not draw the PDF")
+            pdfs.append(pdf)
     finally:
         gv.gvFreeLayout(gvc, graph.handle)
-    return svg, pdf
+    return svg, pdfs[0], pdfs[1]
 
 
 COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
+GV_TITLE = re.compile(r"<title>[^<]*</title>\n?")
 SIZE = re.compile(r'\swidth="[^"]*pt"\s+height="[^"]*pt"')
 BLANK_LINES = re.compile(r"\n\s*\n")
 
@@ -168,6 +173,7 @@ def _svg(raw: bytes, diagram: Diagram) -> str:
 
     text = raw.decode("utf-8")
     text = COMMENT.sub("", text[text.index("<svg"):])
+    text = GV_TITLE.sub("", text)  # Graphviz's titles are internal node names; browsers show them as tooltips
     text = SIZE.sub("", text, count=1)
     ident = f"pp-{diagram.name}"
     head_end = text.index(">") + 1
@@ -200,13 +206,13 @@ def _check_inert(svg: str, name: str) -> None:
 
 def _render(diagram: Diagram, stderr: _Stderr) -> Rendered:
     try:
-        svg_raw, pdf = _draw(diagram.dot)
+        svg_raw, pdf, pdf_a4 = _draw(diagram.dot)
         messages = stderr.since_last()
     except Exception as err:  # pygraphviz raises on DOT it cannot read
         messages = stderr.since_last() or str(err)
     if messages:
         raise BuildError(f"Graphviz reported a problem in praatplaat '{diagram.name}': {messages[:300]}")
-    return Rendered(_svg(svg_raw, diagram), pdf)
+    return Rendered(_svg(svg_raw, diagram), pdf, pdf_a4)
 
 
 def render_one(diagram: Diagram) -> Rendered:
@@ -223,7 +229,7 @@ def warm_up() -> None:
 
 def _write(folder: Path, key: str, rendered: Rendered) -> None:
     """PDF first, SVG last (a key counts as cached when both exist); each via a temporary file."""
-    for suffix, data in ((".pdf", rendered.pdf), (".svg", rendered.svg.encode("utf-8"))):
+    for suffix, data in ((".pdf", rendered.pdf), (".a4pdf", rendered.pdf_a4), (".svg", rendered.svg.encode("utf-8"))):
         tmp = folder / f".{key}{suffix}.{os.getpid()}.tmp"
         try:
             tmp.write_bytes(data)
@@ -255,7 +261,7 @@ class Cache:
 
     def get(self, diagram: Diagram) -> Stored | None:
         base = self.folder / diagram.key()
-        if base.with_suffix(".svg").exists() and base.with_suffix(".pdf").exists():
+        if all(base.with_suffix(suffix).exists() for suffix in (".svg", ".pdf", ".a4pdf")):
             return Stored(base)
         return None
 
