@@ -363,11 +363,14 @@ def naive_config(root: Path, slugs: list[str]) -> str:
 def site_sizes(site: Path) -> dict:
     pages = [path.stat().st_size for path in (site / "casussen").glob("*/index.html")]
     index = site / "search" / "search_index.json"
-    largest = max(((p.stat().st_size, str(p.relative_to(site))) for p in site.rglob("*.html")), default=(0, ""))
+    html_sizes = [(p.stat().st_size, str(p.relative_to(site))) for p in site.rglob("*.html")]
+    largest = max(html_sizes, default=(0, ""))
+    over = sorted((item for item in html_sizes if item[0] > TARGETS["page_kib"] * 1000), reverse=True)
     return {"case_pages": len(pages), "page_max_kib": max(pages) / 1024 if pages else 0.0,
             "page_median_kib": sorted(pages)[len(pages) // 2] / 1024 if pages else 0.0,
             "list_page_kib": (site / "casussen" / "index.html").stat().st_size / 1024,
             "any_page_max_kib": largest[0] / 1024, "any_page_max": largest[1],
+            "pages_over": len(over), "pages_over_list": [f"{path} ({size / 1024:.0f} KiB)" for size, path in over[:10]],
             "search_mib": index.stat().st_size / MiB if index.exists() else 0.0,
             "site_mib": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / MiB}
 
@@ -544,6 +547,11 @@ def verdicts(rows: list[dict]) -> list[tuple[str, str, bool | None]]:
             add(f"`python -m generator serve` shows an edited case within {TARGETS['serve_s']:.0f} s at 1,000",
                 "never" if shown is None else f"{shown:.2f} s (serve itself came up in {served['startup']:.0f} s)",
                 shown is not None and shown <= TARGETS["serve_s"])
+        sizes = by_n[1000]["sizes"]
+        add(f"no page of any kind > {TARGETS['page_kib']:.0f} KB at 1,000 (issue 14)",
+            f"largest {sizes['any_page_max_kib']:.0f} KiB ({sizes['any_page_max'].removesuffix('/index.html')}); "
+            f"{sizes.get('pages_over', '–')} page(s) over",
+            sizes["any_page_max_kib"] * 1024 <= TARGETS["page_kib"] * 1000)
         if "search" in by_n[1000]:
             worst = max(by_n[1000]["search"]["queries"], key=lambda q: q["bytes"])
             add(f"a search downloads ≤ {TARGETS['first_query_mib_1000']:.0f} MB (compressed) before its first results at 1,000",
@@ -571,6 +579,10 @@ def report(rows: list[dict], total_seconds: float) -> str:
     out += ["", "## Targets", "", "| target | measured | met? |", "|---|---|---|"]
     for name, measured, ok in verdicts(rows):
         out.append(f"| {name} | {measured} | {'yes' if ok else 'no' if ok is not None else '–'} |")
+    for row in rows:
+        over = row["sizes"].get("pages_over_list")
+        if over:
+            out += ["", f"Pages over {TARGETS['page_kib']:.0f} KB at {row['n']:,} cases: " + ", ".join(over) + "."]
     out += ["", search_section(rows).rstrip("\n")]
     edits = [row["edit"] for row in rows if "edit" in row]
     for edit in edits:

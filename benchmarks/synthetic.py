@@ -288,7 +288,31 @@ def make_case(index: int, codes: dict[str, list[str]], seed: int = 0) -> dict:
          "url": rng.choice([f"https://www.{domain}.nl/{slugify(rng.choice(NOUNS)[1])}", f"https://{domain}.nl/",
                             f"http://www.{domain}.eu/over-ons?pagina={rng.randint(1, 9)}", f"mailto:info@{domain}.nl"])}
         for _ in range(count(10 if rich else 3))]
+    _add_sources(case, rng, codes, rich)
     return _clean(case)
+
+
+SOURCED = ["aanleiding", "design", "doelen", "fase", "type"]  # one item each
+SOURCED_LISTS = ["drivers", "externe_drivers", "aandachtspunten", "spanningen", "scan", "tijdlijn",
+                 ("katapult", "bouwblokken"), ("output", "cijfers"), ("output", "maatschappelijke_waarde"),
+                 ("output", "operationele_effecten")]
+
+
+def _add_sources(case: dict, rng: random.Random, codes: dict[str, list[str]], rich: bool) -> None:
+    """Item-level `bronnen` (listed report references) and now and then a `redactie` note."""
+    refs = codes.get("bronverwijzingen")
+    if not refs:
+        return
+    items = [case[key] for key in SOURCED if isinstance(case.get(key), dict)]
+    for path in SOURCED_LISTS:
+        holder = case.get(path[0]) if isinstance(path, tuple) else case
+        values = holder.get(path[1] if isinstance(path, tuple) else path) if isinstance(holder, dict) else None
+        items += [item for item in values or [] if isinstance(item, dict)]
+    for item in items:
+        if rng.random() < (0.9 if rich else 0.6):
+            item["bronnen"] = rng.sample(refs, rng.randint(1, 3))
+        if rng.random() < (0.3 if rich else 0.1):
+            item["redactie"] = line(rng, 40, 160)
 
 
 def _clean(case: dict) -> dict:

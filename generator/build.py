@@ -31,6 +31,7 @@ from generator.errors import BuildError
 from generator.datapackage import package_files
 from generator.messages import t
 from generator.data import CSV_PATH, JSON_PATH, CaseData, case_data, data_writers, write_csv, write_json
+from generator.recent import added_dates
 from generator.pages import PageMemo, Site, iter_pages
 from generator.progress import Progress, Silent
 from generator.render import Cache, Diagram, Rendered, render_all
@@ -221,7 +222,8 @@ def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool,
     framework, loaded, rendered = checked.framework, checked.loaded, checked.rendered
     escaper = escaper or Escaper(markdown_extensions(root / "mkdocs.yml"))
     built = build_date()
-    site = Site(framework, tuple(item.case for item in loaded), _Svgs(rendered), built)
+    slugs = [item.case.slug for item in loaded]
+    site = Site(framework, tuple(item.case for item in loaded), _Svgs(rendered), built=built, added=added_dates(root, slugs))
     if memo:
         memo.pages.keys = {item.case.slug: f"{item.digest} {memo.framework} {offline}" for item in loaded}
     encoded = memo.encoded if memo else {}

@@ -251,7 +251,7 @@ class Doelen(Onderbouwd):
 
 
 class Driver(Onderbouwd):
-    """Een van de tien drivers uit de cases (scan 2a–2j) en wat die in deze casus was."""
+    """Een van de tien drivers uit de casussen (scan 2a–2j) en wat die in deze casus was."""
 
     code: Code("drivers") = Field(description="Code 2a–2j, bijvoorbeeld 2e (gevoel van urgentie).")
     rol: Code("driver_rollen") = Field("stuwend", description="stuwend, remmend of beide.")

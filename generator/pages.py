@@ -28,6 +28,7 @@ from generator.content import Framework
 from generator.escape import Escaper, HtmlText, Md, jinja_inert, link
 from generator.datapackage import LICENSE, version
 from generator.model import Case
+from generator.recent import most_recent
 from generator.siteconfig import build_date
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -41,6 +42,7 @@ class Site:
     framework: Framework
     cases: tuple[Case, ...]
     diagrams: Mapping[str, str]  # name → inline SVG (without XML prolog)
+    added: Mapping[str, str] = field(default_factory=dict)  # slug → date its file was added (recent.py); may be empty
     built: date = field(default_factory=build_date)  # shown on the open-data page; see siteconfig
 
 
@@ -73,7 +75,7 @@ def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
         return escaper.inline(str(value))
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
-                             bytecode_cache=_COMPILED,
+                             bytecode_cache=_COMPILED, extensions=["jinja2.ext.do"],
                              finalize=finalize, autoescape=False, keep_trailing_newline=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["block"] = escaper.block
@@ -83,6 +85,17 @@ def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
     env.globals["fw"] = framework
     env.globals["link"] = lambda text, url: link(text, url, escaper)
     env.globals["concept"] = lambda vocabulary, code: compare.concept_path(vocabulary, code)
+    env.globals["concepts"] = compare.CONCEPTS
+    env.globals["concept_codes"] = {name: {item.code for item in framework.vocabularies[name].items} for name in compare.CONCEPTS}
+    # a code is printed next to its label only when it is a number the reader can refer to
+    # (2b, 5, A), never when it is a word that repeats the label ("leiderschap Leiderschap")
+    env.tests["number"] = lambda code: bool(re.fullmatch(r"[0-9]+[a-z]?|[A-Z]", str(code)))
+    env.filters["is_number"] = env.tests["number"]
+    env.filters["lower_first"] = lambda text: text[:1].lower() + text[1:]
+    env.globals["facets_of"] = compare.filter_facets
+    env.globals["type_short"] = lambda case: compare.type_short(framework, case)
+    env.globals["overview_cells"] = lambda case: compare.overview_cells(framework, case)
+    env.globals["events"] = compare.events_by_year
     env.globals["score_of"] = compare.scores
     env.filters["html"] = lambda value: Md(html.escape(str(value), quote=True))
     env.globals["timeline_of"] = lambda case: timeline.of_case(case, framework)
@@ -92,9 +105,24 @@ def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
     text = HtmlText(uitleg)
     env.filters["h"] = text.inline  # contributor text inside raw HTML blocks, abbreviations marked
     env.filters["paragraphs"] = text.paragraphs
+    env.filters["notes"] = source_notes
     env.globals["abbreviations_for"] = lambda *texts: Md("".join(
         f"\n*[{term}]: {uitleg[term]}" for term in text.terms_in(" ".join(texts))) + "\n")
     return env
+
+
+_SOURCE = re.compile(r" ?\(((?:kader (?:bij )?)?(?:§|tabel )[0-9][^()<>&\n]{0,60})\)")
+_EDITORIAL = re.compile(r"Interpretatie van de redactie(?: \(([^()<>&\n]{0,60})\))?: ?")
+
+
+def source_notes(text: str) -> Md:
+    """Escaped HTML of a case text with its inline source references ("(§5.3.1)") as small notes
+    and a leading "Interpretatie van de redactie:" as a small label. Only runs of digits, §, words
+    and punctuation are matched, in text that is already escaped, so nothing new can become markup."""
+    text = _SOURCE.sub(lambda m: f' <small class="bron" title="Bron in het eindrapport">{m.group(1)}</small>', str(text))
+    text = _EDITORIAL.sub(lambda m: '<span class="label" title="Niet letterlijk uit het rapport: een interpretatie van de redactie">'
+                          'Interpretatie redactie</span> ' + (f'<small class="bron">{m.group(1)}</small> ' if m.group(1) else ""), text)
+    return Md(text)
 
 
 def page_url(path: str, directory_urls: bool) -> str:
@@ -222,28 +250,48 @@ def iter_pages(site: Site, escaper: Escaper, directory_urls: bool = True,
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
         pages[path] = pages[path].replace("---\n", f"---\nlater_digest: {digest}\n", 1)
 
+    by_slug = {case.slug: case for case in site.cases}
+    render("index.md.j2", "index.md", recent=[by_slug[slug] for slug in most_recent(dict(site.added)) if slug in by_slug])
+    def render_list(template: str, path: str, aside: str, cases: tuple[Case, ...], **context: Any) -> None:
+        """A list page over the cases, split into pages of compare.LIST_PAGE rows (see _pager.md.j2)."""
+        chunks = compare.parts(cases)
+        paths = [compare.part_path(path, number) for number in range(1, len(chunks) + 1)]
+        for number, (chunk, here) in enumerate(zip(chunks, paths), start=1):
+            links = [{"number": n, "current": n == number,
+                      "href": posixpath.relpath(target, posixpath.dirname(here) or ".")} for n, target in enumerate(paths, start=1)]
+            render(template, here, aside if number == 1 else f"{aside}-{number}", cases=chunk, total=len(cases),
+                   pager={"number": number, "count": len(chunks), "links": links}, **context)
+
     render("redeneerlijn_index.md.j2", "redeneerlijn/index.md", "redeneerlijn")
-    for blok in site.framework.redeneerlijn.blokken:
-        render("redeneerlijn_blok.md.j2", f"redeneerlijn/{blok.code}.md", blok=blok)
-    render("casussen.md.j2", "casussen/index.md", "lijsten/casussen", cases=site.cases, facets=compare.facet_options(site.framework, site.cases),
-           filter_json=compare.filter_json(site.cases))
+    for nummer, blok in enumerate(site.framework.redeneerlijn.blokken, start=1):
+        render("redeneerlijn_blok.md.j2", f"redeneerlijn/{blok.code}.md", blok=blok, nummer=nummer,
+               examples=compare.block_examples(site.framework, site.cases, blok.code))
+    facets = compare.facet_options(site.framework, site.cases)
+    render_list("casussen.md.j2", "casussen/index.md", "lijsten/casussen", site.cases, facets=facets)
+    pages["casussen/overzicht.json"] = compare.overview_json(
+        site.framework, site.cases, lambda case: href("casussen/index.md", f"casussen/{case.slug}.md", "", directory_urls))
     yield from drain()
     fresh: dict[str, tuple[str, str]] = {}
+    related, around = compare.related_cases(site.cases), compare.neighbours(site.cases)
     for case in site.cases:
         path, aside = f"casussen/{case.slug}.md", f"_theme/later/casussen/{case.slug}.html"
         key = known.keys.get(case.slug) if known else None
+        if key:  # the page also shows its related and neighbouring cases: reuse it only while they are unchanged
+            others = [item["case"].slug for item in related[case.slug]] + [other.slug for other in around[case.slug] if other]
+            key = "\0".join([key, *(f"{slug}={known.keys.get(slug, '')}" for slug in others)])
         if key and key in known.entries:
             pages[path], pages[aside] = known.entries[key]
         else:
-            render("casus.md.j2", path, f"casussen/{case.slug}", case=case)
+            render("casus.md.j2", path, f"casussen/{case.slug}", case=case, related=related[case.slug],
+                   previous=around[case.slug][0], next=around[case.slug][1])
         if key:
             fresh[key] = (pages[path], pages[aside])
         yield from drain()
     if known:
         known.entries = fresh
-    render("praatplaten.md.j2", "praatplaten.md", "lijsten/praatplaten", cases=site.cases)
+    render_list("praatplaten.md.j2", "praatplaten.md", "lijsten/praatplaten", site.cases)
     yield from drain()
-    for _ in _cross_case_pages(site, render, pages, known):
+    for _ in _cross_case_pages(site, render, render_list, pages, known):
         yield from drain()
     if known:
         known.abbreviated, known.rows = abbreviated, rows
@@ -258,25 +306,28 @@ def _later(pieces: list[str]):
     return later
 
 
-def _cross_case_pages(site: Site, render, pages: dict[str, str], known: PageMemo | None) -> Iterator[None]:
+def _cross_case_pages(site: Site, render, render_list, pages: dict[str, str], known: PageMemo | None) -> Iterator[None]:
     """Render the pages across cases; yields after each, so the caller can hand it out."""
     cases, framework = site.cases, site.framework
+    hoofdvorm = any(case.design and case.design.hoofdvorm for case in cases)  # a column only when some case has one
     render("vergelijken_index.md.j2", "vergelijken/index.md")
     yield
+    render("vergelijken_twee.md.j2", "vergelijken/twee.md", "lijsten/vergelijken/twee", cases=cases)
+    yield
     for name in ("thema", "typologie", "doelen", "design", "meerwaarde", "scan"):
-        render(f"vergelijken_{name}.md.j2", f"vergelijken/{name}.md", f"lijsten/vergelijken/{name}", cases=cases)
+        render_list(f"vergelijken_{name}.md.j2", f"vergelijken/{name}.md", f"lijsten/vergelijken/{name}", cases, hoofdvorm=hoofdvorm)
         yield
     rows, figures = timeline.across(cases, framework)
     render("vergelijken_tijdlijn.md.j2", "vergelijken/tijdlijn.md", "lijsten/vergelijken/tijdlijn", cases=cases, rows=rows,
            figures=[Md(figure) for figure in figures], drawn={case.slug for case, _ in rows})
     yield
-    render("vergelijken_bouwblokken.md.j2", "vergelijken/bouwblokken.md", "lijsten/vergelijken/bouwblokken", cases=cases,
-           with_form=compare.by_form(cases))
+    render_list("vergelijken_bouwblokken.md.j2", "vergelijken/bouwblokken.md", "lijsten/vergelijken/bouwblokken", cases,
+                with_form=compare.by_form(cases))
     yield
     concept_pages = compare.concept_pages(framework, cases)
     render("begrippen_index.md.j2", "begrippen/index.md", pages=concept_pages)
     yield
-    titles = {"drivers": "Driver uit de cases", "externe_drivers": "Externe driver", "aandachtspunten": "Aandachtspunt",
+    titles = {"drivers": "Driver uit de casussen", "externe_drivers": "Externe driver", "aandachtspunten": "Aandachtspunt",
               "spanningen": "Spanning of dilemma", "maatschappelijke_waarde": "Maatschappelijke meerwaarde", "bouwblokken": "Bouwblok"}
     fresh: dict[str, tuple[str, str]] = {}
     for page in concept_pages:
@@ -288,11 +339,22 @@ def _cross_case_pages(site: Site, render, pages: dict[str, str], known: PageMemo
         key = "\0".join([page["path"], *(known.keys.get(slug, "") for slug in involved)]) if known else ""
         aside = "lijsten/" + page["path"].removesuffix(".md")
         outputs = (page["path"], f"_theme/later/{aside}.html")
+        chunks = compare.parts(tuple(page["mentions"]))
+        if len(chunks) > 1:  # more cases than fit one page: pages of compare.LIST_PAGE mentions, not kept in the memo
+            paths = [compare.part_path(page["path"], number) for number in range(1, len(chunks) + 1)]
+            for number, (chunk, here) in enumerate(zip(chunks, paths), start=1):
+                links = [{"number": n, "current": n == number, "href": posixpath.basename(target)}
+                         for n, target in enumerate(paths, start=1)]
+                render("begrip.md.j2", here, aside if number == 1 else f"{aside}_{number}", page={**page, "mentions": list(chunk)},
+                       title=titles[page["vocabulary"]], source=source, own=vocabulary.eigen,
+                       pager={"number": number, "count": len(chunks), "links": links}, total=len(page["mentions"]))
+                yield
+            continue
         if known and key in known.concepts:
             pages[outputs[0]], pages[outputs[1]] = known.concepts[key]
         else:
             render("begrip.md.j2", page["path"], aside, page=page, title=titles[page["vocabulary"]], source=source,
-                   own=vocabulary.eigen)
+                   own=vocabulary.eigen, pager={"number": 1, "count": 1, "links": []}, total=len(page["mentions"]))
         if known and all(known.keys.get(slug) for slug in involved):
             fresh[key] = (pages[outputs[0]], pages[outputs[1]])
         yield

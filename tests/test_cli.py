@@ -99,5 +99,7 @@ def test_second_build_rewrites_only_what_changed(project: Path) -> None:
     case.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     edited = build_site(project)
     assert edited.diagrams_rendered == 0, "the praatplaat does not show the theme"
+    # the theme is the tooltip of the name in the overview and the cell of the theme table
     assert set(edited.written) == {"casussen/digiwise.md", "casussen/index.md", "_theme/later/lijsten/casussen.html",
+                                   "casussen/overzicht.json", "vergelijken/thema.md", "_theme/later/lijsten/vergelijken/thema.html",
                                    "data/casussen.json", "data/casussen.csv"}

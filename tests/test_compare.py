@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from html import unescape
 import re
 from pathlib import Path
 
@@ -77,10 +78,15 @@ def test_value_table_marks_exactly_the_named_labels(built_site: Path, cases) -> 
         assert {str(i + 1) for i, cell in enumerate(cells) if cell} == named, slug
 
 
-def test_theme_table_shows_each_question(built_site: Path, cases) -> None:
+def test_theme_table_shows_each_theme_with_its_question_as_tooltip(built_site: Path, cases) -> None:
     table = rows(built_site, "vergelijken/thema")
+    html = main_content((built_site / "site/vergelijken/thema/index.html").read_text(encoding="utf-8"))
     for slug, case in cases.items():
-        assert " ".join((case.onderzoeksvraag or case.thema).split())[:60] in table[slug]
+        assert " ".join(case.thema.split())[:60] in table[slug]
+        if case.onderzoeksvraag:
+            row = re.search(rf'casussen/{slug}/.*?</tr>', html, flags=re.S).group(0)
+            title = re.search(r'<td title="([^"]*)"', row).group(1)
+            assert " ".join(case.onderzoeksvraag.split())[:40] in " ".join(unescape(title).split())
 
 
 def test_concept_pages_list_the_cases_that_name_them(built_site: Path, cases) -> None:
@@ -97,12 +103,14 @@ def test_concept_pages_list_the_cases_that_name_them(built_site: Path, cases) ->
 
 def test_overview_filter_data_and_counts(built_site: Path, cases) -> None:
     html = (built_site / "site/casussen/index.html").read_text(encoding="utf-8")
-    data = json.loads(re.search(r'<script type="application/json" id="casus-data">(.*?)</script>', html, re.S).group(1))
+    data = {}
+    for attrs, slug in re.findall(r'<tr( data-[^>]*)><td><a href="([a-z0-9-]+)/"', html):
+        data[slug] = {key: value.split() for key, value in re.findall(r'data-([a-z]+)="([^"]*)"', attrs)}
     assert set(data) == set(cases)
     for slug, case in cases.items():
         assert data[slug]["type"] == [TABLE_5_2[slug]]
         assert data[slug]["driver"] == sorted({d.code for d in case.drivers})
-    start = html.index('<form class="casus-filter"')
+    start = html.index('<details class="casus-filter-uitklap"')
     form = html[start: html.index("</form>", start)]
     assert f"OCS: Operationele, op een collectief gerichte samenwerking ({list(TABLE_5_2.values()).count('OCS')})" in text_of(form) or \
         f"Operationele, op een collectief gerichte samenwerking ({list(TABLE_5_2.values()).count('OCS')})" in text_of(form)

@@ -50,7 +50,8 @@ def test_case_page_html_bodies_add_no_elements(hostile_site: Path) -> None:
     assert len(svgs) == 2
     tags = {tag for tag, _ in parse(re.sub(r"<svg.*?</svg>", "", html, flags=re.S)).tags}
     assert tags <= {"h1", "h2", "h3", "a", "p", "strong", "em", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
-                    "abbr", "figure", "figcaption", "article", "div", "small", "span"}, tags
+                    "abbr", "figure", "figcaption", "article", "div", "section", "dl", "dt", "dd", "small", "span",
+                    "br", "nav"}, tags
     timeline = {element.tag.split("}")[-1] for element in ET.fromstring(svgs[1]).iter()}
     assert timeline <= {"svg", "rect", "line", "circle", "text", "g", "title"}, timeline
     text = text_of(html)
