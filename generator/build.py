@@ -28,7 +28,7 @@ from generator.escape import Escaper, Md, markdown_extensions
 from generator.errors import BuildError
 from generator.data import CSV_PATH, JSON_PATH, CaseData, case_data, data_writers, write_csv, write_json
 from generator.pages import PageMemo, Site, iter_pages
-from generator.render import Cache, Diagram, Rendered, render_all
+from generator.render import Cache, Diagram, Rendered, render_all, usable_cache
 from generator.schema import schema_json
 from generator.validate import CaseCache, Loaded, check_cases, no_cyclic_gc
 from generator.write import Manifest, Writer, as_bytes, publish, sync_tree
@@ -38,13 +38,29 @@ FRAMEWORK_DIAGRAM = "redeneerlijn"  # the blank praatplaat; case praatplaten are
 THEME = Path(__file__).parent / "templates" / "theme"  # staged as _theme/, mkdocs.yml's theme.custom_dir
 
 
-def cache_dir() -> Path:
+def cache_dir() -> Path | None:
     """Where rendered praatplaten are kept by content hash: outside the project, so that no file
-    in a pull request can pose as a rendered praatplaat ($HSVMBO_CACHE_DIR, else the user's cache)."""
+    in a pull request can pose as a rendered praatplaat ($HSVMBO_CACHE_DIR, else the user's cache).
+    None when there is no home folder to put it in."""
     configured = os.environ.get("HSVMBO_CACHE_DIR")
     if configured:
         return Path(configured)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hsvmbo-site" / "praatplaten"
+    try:
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hsvmbo-site" / "praatplaten"
+    except (RuntimeError, KeyError):
+        return None
+
+
+_WARNED: set[str] = set()
+
+
+def _cache() -> Cache | None:
+    """The render cache, or None with one warning line (once per process) when it is unusable."""
+    cache, warning = usable_cache(cache_dir())
+    if warning and warning not in _WARNED:
+        _WARNED.add(warning)
+        print(warning, file=sys.stderr, flush=True)
+    return cache
 
 
 @dataclass
@@ -122,7 +138,7 @@ def generated_paths(root: Path, framework: Framework) -> Iterator[str]:
         yield path
 
 
-def _render(diagrams: list[Diagram], cache: Cache, memo: Memo | None) -> tuple[dict[str, Rendered], int]:
+def _render(diagrams: list[Diagram], cache: Cache | None, memo: Memo | None) -> tuple[dict[str, Rendered], int]:
     if not memo:
         return render_all(diagrams, cache)
     keys = {diagram.name: diagram.key() for diagram in diagrams}
@@ -181,7 +197,7 @@ def _check(root: Path, report: Report, memo: Memo | None) -> _Checked:
     report.seconds["load+validate"] = time.perf_counter() - clock
     clock = time.perf_counter()
     diagrams = _diagrams(framework, loaded, memo)
-    rendered, report.diagrams_rendered = _render(diagrams, Cache(cache_dir()), memo)
+    rendered, report.diagrams_rendered = _render(diagrams, _cache(), memo)
     report.diagrams_total = len(diagrams)
     report.seconds["diagrams"] = time.perf_counter() - clock
     return _Checked(framework, loaded, rendered)

@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -25,7 +26,11 @@ RENDER_VERSION = "5"  # bump when post-processing changes, to invalidate the cac
 # Fontconfig complains about the machine's own config files (not about our diagrams); those
 # lines are not Graphviz messages. Every other line on stderr fails the render.
 SYSTEM_NOISE = re.compile(r'Fontconfig (warning|error): "/(etc|usr)/[^"]*\.conf"')
-FORBIDDEN_ELEMENTS = {"script", "image", "a", "foreignObject", "use", "iframe", "style"}
+FORBIDDEN_ELEMENTS = {"script", "image", "a", "foreignObject", "use", "iframe", "style", "set", "animate", "animateMotion",
+                      "animateTransform", "handler", "listener", "feImage", "object", "embed"}
+# What Graphviz draws a praatplaat with; a cached SVG holding any other element is not ours.
+SVG_ELEMENTS = {"svg", "g", "title", "desc", "polygon", "polyline", "path", "ellipse", "circle", "rect", "line", "text", "tspan",
+                "defs", "linearGradient", "radialGradient", "stop"}
 
 
 @dataclass(frozen=True)
@@ -47,20 +52,52 @@ class Rendered:
 
 
 class Stored:
-    """A rendered diagram in the cache folder, read when asked for (the parent holds no copies)."""
+    """A rendered diagram in the cache folder, read when asked for (the parent holds no copies).
 
-    __slots__ = ("_base",)
+    The cache is untrusted input: each read is again a regular file (no link followed) whose
+    SHA-256 is the one checked when the entry was accepted."""
 
-    def __init__(self, base: Path):
-        self._base = base
+    __slots__ = ("_base", "_digests")
+
+    def __init__(self, base: Path, digests: tuple[str, str]):
+        self._base, self._digests = base, digests
 
     @property
     def svg(self) -> str:
-        return self._base.with_suffix(".svg").read_text(encoding="utf-8")
+        return self._read(".svg", self._digests[0]).decode("utf-8")
 
     @property
     def pdf(self) -> bytes:
-        return self._base.with_suffix(".pdf").read_bytes()
+        return self._read(".pdf", self._digests[1])
+
+    def _read(self, suffix: str, digest: str) -> bytes:
+        data = read_regular(self._base.with_suffix(suffix))
+        if data is None or hashlib.sha256(data).hexdigest() != digest:
+            raise BuildError(f"de cache van de praatplaten veranderde tijdens de build ({self._base.name}{suffix}); bouw opnieuw")
+        return data
+
+
+MAX_CACHED = 64 * 1024 * 1024  # no praatplaat comes near this; a larger cache file is not ours
+
+
+def read_regular(path: Path, limit: int = MAX_CACHED) -> bytes | None:
+    """The bytes of a regular file, without following a symlink and without blocking on a FIFO;
+    None for anything else (missing, link, device, folder, too large, unreadable)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+        return data if len(data) <= limit else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _prepare_environment() -> None:
@@ -188,6 +225,9 @@ def _check_inert(svg: str, name: str) -> None:
     for element in elements:
         tags.add(element.tag)
         keys.update(element.attrib)
+    unknown = {tag.rsplit("}", 1)[-1] for tag in tags} - SVG_ELEMENTS
+    if unknown:
+        raise BuildError(f"praatplaat '{name}': the SVG holds <{sorted(unknown)[0]}>; refusing to publish it")
     if not ({tag.rsplit("}", 1)[-1] for tag in tags} & FORBIDDEN_ELEMENTS
             or any(key.rsplit("}", 1)[-1].lower().startswith("on") or key.endswith("href") for key in keys)):
         return
@@ -222,14 +262,44 @@ def warm_up() -> None:
 
 
 def _write(folder: Path, key: str, rendered: Rendered) -> None:
-    """PDF first, SVG last (a key counts as cached when both exist); each via a temporary file."""
-    for suffix, data in ((".pdf", rendered.pdf), (".svg", rendered.svg.encode("utf-8"))):
+    """PDF, SVG, then the entry's digests last (a key counts as cached only with all three, and
+    only when they match); each via a temporary file."""
+    svg = rendered.svg.encode("utf-8")
+    for suffix, data in ((".pdf", rendered.pdf), (".svg", svg), (".sum", _sums(key, svg, rendered.pdf))):
         tmp = folder / f".{key}{suffix}.{os.getpid()}.tmp"
         try:
-            tmp.write_bytes(data)
+            with open(tmp, "xb") as out:  # never through a planted link
+                out.write(data)
             os.replace(tmp, folder / f"{key}{suffix}")
         finally:
             tmp.unlink(missing_ok=True)
+
+
+def _sums(key: str, svg: bytes, pdf: bytes) -> bytes:
+    return (f"hsvmbo-praatplaat {RENDER_VERSION} {key}\nsvg {hashlib.sha256(svg).hexdigest()}\n"
+            f"pdf {hashlib.sha256(pdf).hexdigest()}\n").encode("ascii")
+
+
+PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|OpenAction|AA|EmbeddedFile|URI|SubmitForm|ImportData|RichMedia)\b")
+
+
+def _accept(base: Path, key: str) -> tuple[str, str] | None:
+    """The entry's digests if it is one of ours and intact: three regular files, the sum file for
+    this key and version, both digests matching, a PDF that is a whole PDF with nothing active
+    in it, and an SVG that passes the same inert check as a fresh render. Else None: a miss."""
+    sums, svg, pdf = (read_regular(base.with_suffix(suffix)) for suffix in (".sum", ".svg", ".pdf"))
+    if sums is None or svg is None or pdf is None or sums != _sums(key, svg, pdf):
+        return None
+    if not pdf.startswith(b"%PDF-") or b"%%EOF" not in pdf[-1024:] or PDF_ACTIVE.search(pdf):
+        return None
+    try:
+        text = svg.decode("utf-8")
+        if not text.startswith('<svg role="img" ') or "<!" in text or "<?" in text:
+            return None
+        _check_inert(text, base.name)
+    except (UnicodeDecodeError, BuildError, SyntaxError, ValueError):
+        return None
+    return sums.split(b"\n")[1].split()[1].decode(), sums.split(b"\n")[2].split()[1].decode()
 
 
 def _render_batch(folder: Path, batch: list[Diagram]) -> list[tuple[str, str | None]]:
@@ -248,20 +318,38 @@ def _render_batch(folder: Path, batch: list[Diagram]) -> list[tuple[str, str | N
 
 
 class Cache:
-    """Rendered diagrams by content hash, under .cache/praatplaten (git-ignored)."""
+    """Rendered diagrams by content hash, outside the project (see build.cache_dir).
+
+    Untrusted input: an entry is used only when `_accept` finds it intact; anything else is a
+    miss and is rendered (and written) again."""
 
     def __init__(self, folder: Path):
         self.folder = folder
 
     def get(self, diagram: Diagram) -> Stored | None:
-        base = self.folder / diagram.key()
-        if base.with_suffix(".svg").exists() and base.with_suffix(".pdf").exists():
-            return Stored(base)
-        return None
+        key = diagram.key()
+        base = self.folder / key
+        digests = _accept(base, key)
+        return Stored(base, digests) if digests else None
 
     def put(self, diagram: Diagram, rendered: Rendered) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         _write(self.folder, diagram.key(), rendered)
+
+
+def usable_cache(folder: Path | None) -> tuple[Cache | None, str | None]:
+    """The cache, or None and a one-line warning when it cannot be used (no folder, a file in the
+    way, not writable): the build then renders every praatplaat without one."""
+    if folder is None:
+        return None, "waarschuwing: geen map voor de cache van de praatplaten (HOME onbekend); de build gaat door zonder cache"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-"):
+            pass
+    except OSError as err:
+        return None, (f"waarschuwing: de cache van de praatplaten ({folder}) is niet bruikbaar ({err.strerror or err}); "
+                      "de build gaat door zonder cache")
+    return Cache(folder), None
 
 
 SEQUENTIAL_MAX = 8  # up to this many renders, starting workers costs more than it saves
@@ -317,7 +405,10 @@ def render_all(diagrams: list[Diagram], cache: Cache | None, workers: int | None
                 continue
             results[diagram.name] = rendered
             if cache:
-                cache.put(diagram, rendered)
+                try:
+                    cache.put(diagram, rendered)
+                except OSError:  # a full disk or a folder gone: the result is in memory, the cache is only a cache
+                    pass
     else:
         cache.folder.mkdir(parents=True, exist_ok=True)
         size = max(1, min(32, -(-len(todo) // (workers * 4))))  # small batches keep every worker busy to the end
@@ -325,7 +416,11 @@ def render_all(diagrams: list[Diagram], cache: Cache | None, workers: int | None
         workers = min(workers, len(batches))
         failures = _render_in_workers(cache.folder, batches, workers)
         for diagram in todo:
-            results[diagram.name] = Stored(cache.folder / diagram.key())
+            hit = cache.get(diagram)  # what the workers wrote is checked like any other entry
+            if hit:
+                results[diagram.name] = hit
+            elif not failures:
+                failures.append(f"praatplaat '{diagram.name}' ontbreekt in de cache nadat die getekend is")
     if failures:
         more = f" (and {len(failures) - 5} more)" if len(failures) > 5 else ""
         raise BuildError("; ".join(failures[:5]) + more)
