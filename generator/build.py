@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from generator.children import die_with_parent
 from generator.content import Framework, load_framework
 from generator.diagrams import case_dot, framework_dot
 from generator.escape import Escaper, Md, markdown_extensions
@@ -31,7 +32,7 @@ from generator.pages import PageMemo, Site, iter_pages
 from generator.render import Cache, Diagram, Rendered, render_all, usable_cache
 from generator.schema import schema_json
 from generator.validate import CaseCache, Loaded, check_cases, no_cyclic_gc
-from generator.write import Manifest, Writer, as_bytes, publish, sync_tree
+from generator.write import BuildLock, Manifest, Writer, as_bytes, publish, sync_tree
 
 STAGING = Path("build/docs")
 FRAMEWORK_DIAGRAM = "redeneerlijn"  # the blank praatplaat; case praatplaten are named by slug
@@ -281,7 +282,7 @@ def run_mkdocs(root: Path, site_dir: Path, config: str = "mkdocs.yml") -> None:
     """`mkdocs build --strict` (never with -q, which hides strict failures) into site_dir."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / config), "--site-dir", str(site_dir)]
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=1800)
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=1800, preexec_fn=die_with_parent)
     problems = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith(("WARNING", "ERROR"))]
     if result.returncode != 0 or problems:
         detail = "\n".join(problems) or (result.stderr or result.stdout)[-2000:]
@@ -289,7 +290,13 @@ def run_mkdocs(root: Path, site_dir: Path, config: str = "mkdocs.yml") -> None:
 
 
 def build_site(root: Path, offline: bool = False) -> Report:
-    """Check everything, stage the pages, build with MkDocs and swap the result into site/."""
+    """Check everything, stage the pages, build with MkDocs and swap the result into site/;
+    one build at a time per checkout (BuildLock)."""
+    with BuildLock(root):
+        return _build_site(root, offline)
+
+
+def _build_site(root: Path, offline: bool) -> Report:
     report = stage(root, offline=offline)
     clock = time.perf_counter()
     target = root / ("site-offline" if offline else "site")

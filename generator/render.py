@@ -106,7 +106,9 @@ def _prepare_environment() -> None:
     conf_dir.mkdir(exist_ok=True)
     target = conf_dir / "fonts.conf"
     if not target.exists() or target.read_bytes() != FONTS_CONF.read_bytes():
-        shutil.copyfile(FONTS_CONF, target)
+        tmp = conf_dir / f".fonts.conf.{os.getpid()}.tmp"  # another build may read it right now
+        shutil.copyfile(FONTS_CONF, tmp)
+        os.replace(tmp, target)
     os.environ["FONTCONFIG_PATH"] = str(conf_dir)
     os.environ["FONTCONFIG_FILE"] = str(target)
     os.environ["SERVER_NAME"] = "hsvmbo-generator"
@@ -352,6 +354,14 @@ def usable_cache(folder: Path | None) -> tuple[Cache | None, str | None]:
     return Cache(folder), None
 
 
+def _worker_start(parent: int) -> None:
+    """A worker dies with the generator (children.worker_start), then loads Graphviz once."""
+    from generator.children import worker_start
+
+    worker_start(parent)
+    _context()
+
+
 SEQUENTIAL_MAX = 8  # up to this many renders, starting workers costs more than it saves
 
 
@@ -367,7 +377,7 @@ def _render_in_workers(folder: Path, batches: list[list[Diagram]], workers: int)
 
     failures: list[str] = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_context) as pool:
+                             initializer=_worker_start, initargs=(os.getpid(),)) as pool:
         futures = {pool.submit(_render_batch, folder, batch): batch for batch in batches}
         for future in as_completed(futures):
             try:
