@@ -27,10 +27,12 @@ from generator.content import Framework, load_framework
 from generator.diagrams import case_dot, framework_dot
 from generator.escape import Escaper, Md, markdown_extensions
 from generator.errors import BuildError
+from generator.datapackage import package_files
 from generator.data import CSV_PATH, JSON_PATH, CaseData, case_data, data_writers, write_csv, write_json
 from generator.pages import PageMemo, Site, iter_pages
 from generator.render import Cache, Diagram, Rendered, render_all, usable_cache
 from generator.schema import schema_json
+from generator.siteconfig import build_date, site_config
 from generator.validate import CaseCache, Loaded, check_cases, no_cyclic_gc
 from generator.write import BuildLock, Manifest, Writer, as_bytes, publish, sync_tree
 
@@ -133,7 +135,7 @@ def _diagrams(framework: Framework, loaded: list[Loaded], memo: Memo | None) -> 
 def generated_paths(root: Path, framework: Framework) -> Iterator[str]:
     """The path of every file a build without cases stages (for the reserved slugs)."""
     rendered = {diagram.name: Rendered("", b"") for diagram in _diagrams(framework, [], None)}
-    for path, data in _files(root, _Checked(framework, [], rendered), None, False, Escaper(())):  # names only: any escaping does
+    for path, data in _files(root, _Checked(framework, [], rendered), None, False, Escaper(()), ""):  # names only: any escaping, no address
         if not isinstance(data, bytes):
             as_bytes(data)  # a writer holds a spool file until it has run (no cases: a few bytes)
         yield path
@@ -205,11 +207,12 @@ def _check(root: Path, report: Report, memo: Memo | None) -> _Checked:
 
 
 def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool,
-           escaper: Escaper | None = None) -> Iterator[tuple[str, bytes | Writer]]:
+           escaper: Escaper | None = None, site_url: str | None = None) -> Iterator[tuple[str, bytes | Writer]]:
     """Every file of the staging folder, one at a time (so no site is ever held in memory whole)."""
     framework, loaded, rendered = checked.framework, checked.loaded, checked.rendered
     escaper = escaper or Escaper(markdown_extensions(root / "mkdocs.yml"))
-    site = Site(framework, tuple(item.case for item in loaded), _Svgs(rendered))
+    built = build_date()
+    site = Site(framework, tuple(item.case for item in loaded), _Svgs(rendered), built)
     if memo:
         memo.pages.keys = {item.case.slug: f"{item.digest} {memo.framework} {offline}" for item in loaded}
     encoded = memo.encoded if memo else {}
@@ -236,6 +239,7 @@ def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool,
     if memo and memo.schema[0] != memo.framework:
         memo.schema = (memo.framework, schema_json(framework).encode("utf-8"))
     yield "schema/case.schema.json", memo.schema[1] if memo else schema_json(framework).encode("utf-8")
+    yield from package_files(framework, built, site_config(root).site_url if site_url is None else site_url)
     yield from _static_files(root)
 
 

@@ -273,7 +273,7 @@ class Case(Strict):
     onderzoeksvraag: Text | None = Field(None, description="De vraag die de samenwerking wil beantwoorden (tabel 2.1).")
     startjaar: int | None = Field(None, ge=1900, le=2100, description="Jaar waarin de samenwerking begon, als dat bekend is.")
     status: Code("status") = Field(description="actief, on-hold of gestopt.")
-    status_toelichting: Text | None = None
+    status_toelichting: Text | None = Field(None, description="Toelichting bij de status, bijvoorbeeld waarom de samenwerking op pauze staat.")
     type: CaseType
     fase: Fase | None = None
     samenvatting: Text = Field(description="Portret in een paar zinnen.")

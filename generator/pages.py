@@ -7,6 +7,7 @@ markup by forgetting a filter. A missing value fails the render instead of print
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from collections.abc import Iterator, Mapping
@@ -25,7 +26,9 @@ import yaml
 from generator import compare
 from generator.content import Framework
 from generator.escape import Escaper, HtmlText, Md, jinja_inert, link
+from generator.datapackage import LICENSE, version
 from generator.model import Case
+from generator.siteconfig import build_date
 
 TEMPLATES = Path(__file__).parent / "templates"
 LATER = "<!-- later -->"  # where theme/main.html puts back what a page set aside for after Markdown
@@ -38,6 +41,7 @@ class Site:
     framework: Framework
     cases: tuple[Case, ...]
     diagrams: Mapping[str, str]  # name → inline SVG (without XML prolog)
+    built: date = field(default_factory=build_date)  # shown on the open-data page; see siteconfig
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -292,7 +296,7 @@ def _cross_case_pages(site: Site, render, pages: dict[str, str], known: PageMemo
             "antwoorden": [{"code": a.code, "label": a.label} for a in framework.scan.antwoorden]}
     render("samenwerkingsscan.md.j2", "samenwerkingsscan.md", scan_json=json.dumps(scan, ensure_ascii=False).replace("<", "\\u003c"))
     yield
-    render("open_data.md.j2", "open-data.md", cases=cases)
+    render("open_data.md.j2", "open-data.md", cases=cases, built=site.built, version=version(site.built), license=LICENSE)
     yield
 
 

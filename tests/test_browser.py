@@ -265,6 +265,7 @@ def test_keyboard_reaches_the_cases_through_the_skip_link(page, case_slugs: list
     skip = _focused(page)
     assert "md-skip" in skip["cls"] and "inhoud" in skip["text"].lower() and skip["visible"], skip
     page.keyboard.press("Enter")
+    page.wait_for_function("fragment => location.hash === '#' + fragment", arg=skip["href"].lstrip("#"), timeout=5000)
     assert urlsplit(page.url).fragment == skip["href"].lstrip("#")
     page.keyboard.press("Tab")
     assert _focused(page)["inArticle"], f"after the skip link focus is not in the main content: {_focused(page)}"
