@@ -50,3 +50,20 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_project(tmp_path_factory.mktemp("built") / "project")
     build_site(root)
     return root
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium through Playwright, one per session: Playwright's sync API runs one
+    instance per process, so every browser test module shares this one."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("Browser tests need the Python package playwright: run `./run test` (installs .[test]) "
+                    "or `.venv/bin/pip install playwright`; never `playwright install`.", pytrace=False)
+    from browser_support import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

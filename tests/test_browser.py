@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from browser_support import ARTIFACTS, axe_source, crawl, launch, page_paths, search, serve
+from browser_support import ARTIFACTS, axe_source, crawl, page_paths, search, serve
 from conftest import make_project
 from htmltext import text_of
 
@@ -33,18 +33,7 @@ AXE_PAGES = ["", "casussen/", f"casussen/{CASE}/", "redeneerlijn/", "praatplaten
 
 # --- fixtures --------------------------------------------------------------------------------------
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("Browser tests need the Python package playwright: run `./run test` (installs .[test]) "
-                    "or `.venv/bin/pip install playwright`; never `playwright install`.", pytrace=False)
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
-
+# `browser` (Debian's chromium, one per session) is in conftest.py, shared with test_browser_hostile.py.
 
 @pytest.fixture(scope="session")
 def site(built_site: Path) -> Path:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser_support import ARTIFACTS, launch, page_paths, search, serve
+from browser_support import ARTIFACTS, page_paths, search, serve
 from conftest import make_project
 from hostile import hostile_case
 
@@ -69,16 +69,6 @@ def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (root / "cases" / f"{slug}.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     build_site(root)
     return root / "site"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
