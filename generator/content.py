@@ -1,6 +1,7 @@
 """Read the framework under content/: redeneerlijn, vocabularies and the samenwerkingsscan."""
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import Diagnostic, InputError
 from generator.load import Document, load_file
-from generator.model import Afkortingen, Redeneerlijn, Scan, Vocabulary
+from generator.model import SOURCES_VOCABULARY, Afkortingen, Bronverwijzingen, Redeneerlijn, Scan, Vocabulary
 from generator.validate import diagnostics_from
 
 
@@ -28,12 +29,14 @@ class Framework:
     scan: Scan
     scan_entries: tuple[ScanEntry, ...]
     afkortingen: Afkortingen
+    bronverwijzingen: Bronverwijzingen
 
     def codes(self) -> dict[str, list[str]]:
         """Every vocabulary's codes, as the validation context expects them."""
         result = {name: [item.code for item in vocab.items] for name, vocab in self.vocabularies.items()}
         result["scan_items"] = [entry.code for entry in self.scan_entries]
         result["scan_antwoorden"] = [antwoord.code for antwoord in self.scan.antwoorden]
+        result[SOURCES_VOCABULARY] = self.bronverwijzingen.codes()
         return result
 
     def label(self, vocabulary: str, code: str) -> str:
@@ -67,7 +70,7 @@ def _scan_entries(scan: Scan, vocabularies: dict[str, Vocabulary], name: str) ->
 def load_framework(root: Path) -> Framework:
     """Read content/redeneerlijn.yml, vocabulaires.yml and samenwerkingsscan.yml under root."""
     content = root / "content"
-    names = {key: f"content/{key}.yml" for key in ("redeneerlijn", "vocabulaires", "samenwerkingsscan", "afkortingen")}
+    names = {key: f"content/{key}.yml" for key in ("redeneerlijn", "vocabulaires", "samenwerkingsscan", "afkortingen", "bronverwijzingen")}
     docs = {key: load_file(content / f"{key}.yml", name) for key, name in names.items()}
     redeneerlijn = _parse(docs["redeneerlijn"], Redeneerlijn)
     vocab_data = docs["vocabulaires"].data
@@ -82,4 +85,40 @@ def load_framework(root: Path) -> Framework:
         raise InputError(problems)
     scan = _parse(docs["samenwerkingsscan"], Scan)
     afkortingen = _parse(docs["afkortingen"], Afkortingen)
-    return Framework(redeneerlijn, vocabularies, scan, _scan_entries(scan, vocabularies, names["samenwerkingsscan"]), afkortingen)
+    bronverwijzingen = _parse(docs["bronverwijzingen"], Bronverwijzingen)
+    problems = content_source_problems(docs, bronverwijzingen.codes())
+    if problems:
+        raise InputError(problems)
+    return Framework(redeneerlijn, vocabularies, scan, _scan_entries(scan, vocabularies, names["samenwerkingsscan"]), afkortingen,
+                     bronverwijzingen)
+
+
+def split_sources(text: str) -> list[str]:
+    """The references in a `bron:` field of content/: a comma-separated list ('§3.2, §5.4')."""
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def content_source_problems(docs: dict[str, Document], known: list[str]) -> list[Diagnostic]:
+    """Every `bron:` in content/ must list references from content/bronverwijzingen.yml."""
+    problems: list[Diagnostic] = []
+
+    def walk(document: Document, value: object, parts: tuple) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if key == "bron" and isinstance(inner, str) and document is not docs.get("bronverwijzingen"):
+                    for ref in split_sources(inner):
+                        if ref not in known:
+                            near = difflib.get_close_matches(ref, known, n=3, cutoff=0.6)
+                            hint = f" Bedoelt u {' of '.join(repr(n) for n in near)}?" if near else ""
+                            problems.append(Diagnostic(document.path, *document.position(parts + (key,)), ".".join(map(str, parts + (key,))),
+                                                       f"onbekende bronverwijzing '{ref[:60]}': die staat niet in content/bronverwijzingen.yml.{hint} "
+                                                       "Schrijf verwijzingen gescheiden door komma's, bijvoorbeeld '§3.2, §5.4'."))
+                else:
+                    walk(document, inner, parts + (key,))
+        elif isinstance(value, list):
+            for index, inner in enumerate(value):
+                walk(document, inner, parts + (index,))
+
+    for document in docs.values():
+        walk(document, document.data, ())
+    return problems

@@ -55,6 +55,7 @@ def _columns(model: type[BaseModel], prefix: str = "") -> list[str]:
 
 
 COLUMNS = tuple(_columns(Case)) + DERIVED
+_TEXT_COLUMNS = frozenset(COLUMNS)  # a dict at a column's own path is a text with sources
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,11 @@ def case_data(case: Case) -> CaseData:
 
 
 def _flatten(value: Any, prefix: str, row: dict[str, str]) -> None:
-    if isinstance(value, dict):
+    if isinstance(value, dict) and prefix in _TEXT_COLUMNS:
+        # a text with sources ({tekst, bronnen, redactie}): the CSV cell holds the text; the JSON
+        # file holds its sources
+        row[prefix] = str(value.get("tekst", ""))
+    elif isinstance(value, dict):
         for key, inner in value.items():
             _flatten(inner, f"{prefix}.{key}" if prefix else key, row)
     elif isinstance(value, list):

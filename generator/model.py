@@ -14,8 +14,8 @@ from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, StringConstraints, ValidationInfo
+from pydantic_core import PydanticCustomError, core_schema
 
 SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
@@ -95,8 +95,119 @@ Datum = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10), 
 Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), AfterValidator(_check_url)]
 
 
+SOURCES_VOCABULARY = "bronverwijzingen"  # the list in content/bronverwijzingen.yml, in the validation context
+
+
+REPORT_REFERENCE = re.compile(r"(§|tabel |figuur |kader |voetnoot |bijlage|samenvatting)", re.I)
+
+
+def _check_source_ref(value: str, info: ValidationInfo) -> str:
+    """A reference that names a part of the report (§, tabel, figuur, kader …) must be listed in
+    content/bronverwijzingen.yml. Other names are the case's own sources: `generator.sources`
+    checks that the case lists them under `bronnen`."""
+    known = ((info.context or {}).get("vocabularies") or {}).get(SOURCES_VOCABULARY)
+    if known is not None and value not in known and REPORT_REFERENCE.match(value):
+        raise PydanticCustomError("unknown_source", "{message}", {"message": unknown_source_message(value, known)})
+    return value
+
+
+def unknown_source_message(value: str, known: list[str]) -> str:
+    near = difflib.get_close_matches(value, known, n=3, cutoff=0.6)
+    hint = f" Bedoelt u {' of '.join(repr(n) for n in near)}?" if near else ""
+    return (f"onbekende bronverwijzing '{value[:60]}': die staat niet in content/bronverwijzingen.yml.{hint}"
+            " Schrijf bijvoorbeeld '§5.3.1', 'tabel 6.2' of 'figuur 3.1'.")
+
+
+Bronverwijzing = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40),
+                           Field(json_schema_extra={"x-bronverwijzing": True}), AfterValidator(_check_source_ref)]
+BRONNEN_UITLEG = ("Bronverwijzing(en) voor deze tekst: paragraaf, tabel of figuur van het rapport, bijvoorbeeld "
+                  "['§5.3.1', 'tabel 6.2'] (lijst in content/bronverwijzingen.yml), of een eigen bron die onder "
+                  "`bronnen` van de casus staat (de `sectie`).")
+REDACTIE_UITLEG = ("Interpretatie van de redactie: wat in deze tekst niet zo in de bron staat maar door de redactie "
+                   "is afgeleid, in een korte zin.")
+Bronlijst = Annotated[list[Bronverwijzing], Field(max_length=8, description=BRONNEN_UITLEG)]
+Redactie = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600), Field(description=REDACTIE_UITLEG)]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Onderbouwd(Strict):
+    """Velden die elk tekstonderdeel kan hebben: waar de tekst vandaan komt en wat interpretatie is."""
+
+    bronnen: Bronlijst = Field(default_factory=list, description=BRONNEN_UITLEG)
+    redactie: Redactie | None = Field(None, description=REDACTIE_UITLEG)
+
+
+class TekstMetBronnen(Onderbouwd):
+    """Een tekst met bronverwijzingen: schrijf in plaats van alleen de tekst een mapping met `tekst`, `bronnen` en eventueel `redactie`."""
+
+    tekst: Text = Field(description="De tekst zelf, zonder bronverwijzingen tussen haakjes.")
+
+
+class SourcedText(str):
+    """A text field that may carry its sources. It is a str (the text), so every consumer reads it as
+    before; `bronnen` and `redactie` hold the sources and the editorial note. In YAML it is either
+    plain text or a mapping {tekst, bronnen, redactie}; the open data writes it back the same way
+    (plain text when it has no sources)."""
+
+    bronnen: tuple[str, ...]
+    redactie: str | None
+
+    def __new__(cls, tekst: str = "", bronnen: tuple[str, ...] = (), redactie: str | None = None) -> "SourcedText":
+        self = super().__new__(cls, tekst)
+        self.bronnen, self.redactie = tuple(bronnen), redactie
+        return self
+
+    def __reduce__(self):
+        return (SourcedText, (str(self), self.bronnen, self.redactie))
+
+    @property
+    def tekst(self) -> str:
+        return str(self)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        inner = handler.generate_schema(TekstMetBronnen)
+        return core_schema.no_info_before_validator_function(
+            _as_mapping, core_schema.no_info_after_validator_function(
+                lambda model: cls(model.tekst, tuple(model.bronnen), model.redactie), inner),
+            serialization=core_schema.plain_serializer_function_ser_schema(_dump_sourced))
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        mapping = handler(schema)
+        return {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 2000}, mapping]}
+
+
+def _as_mapping(value: Any) -> Any:
+    if isinstance(value, SourcedText):
+        return {"tekst": str(value), "bronnen": list(value.bronnen), "redactie": value.redactie}
+    return {"tekst": value} if isinstance(value, str) else value
+
+
+def _dump_sourced(value: Any) -> Any:
+    if not isinstance(value, SourcedText) or not (value.bronnen or value.redactie):
+        return str(value)
+    result: dict[str, Any] = {"tekst": str(value), "bronnen": list(value.bronnen)}
+    if value.redactie:
+        result["redactie"] = value.redactie
+    return result
+
+
+def _at_most(limit: int):
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise PydanticCustomError("string_too_long", "text is too long: at most {max_length} characters", {"max_length": limit})
+        return value
+    return check
+
+
+# A text field that may carry sources: plain text, or {tekst, bronnen, redactie}.
+Tekst = Annotated[SourcedText, Field()]
+Zinsdeel = Annotated[SourcedText, AfterValidator(_at_most(300))]
+Regio = Annotated[SourcedText, AfterValidator(_at_most(200))]
 
 
 class Partner(Strict):
@@ -106,38 +217,38 @@ class Partner(Strict):
     soort: Code("soorten_partner") = Field(description="Soort partner: onderwijs, bedrijfsleven, overheid of overig.")
 
 
-class CaseType(Strict):
+class CaseType(Onderbouwd):
     """Type samenwerking langs de twee assen van tabel 5.1 (oriëntatie × object)."""
 
     orientatie: Code("orientaties") = Field(description="operationeel of strategisch.")
     object: Code("objecten") = Field(description="individu, collectief of gebied.")
-    toelichting: Text | None = Field(None, description="Korte typering, zoals in tabel 5.2.")
+    toelichting: Tekst | None = Field(None, description="Korte typering, zoals in tabel 5.2.")
 
 
-class Fase(Strict):
+class Fase(Onderbouwd):
     """Ontwikkelingsfase van de samenwerking (§1.2, §5.6.2, §7.3)."""
 
     code: Code("fasen") = Field(description="verkennend, uitbouwend, herorientatie of afrondend.")
-    toelichting: Text | None = Field(None, description="Waaruit blijkt deze fase?")
+    toelichting: Tekst | None = Field(None, description="Waaruit blijkt deze fase?")
 
 
-class Aanleiding(Strict):
+class Aanleiding(Onderbouwd):
     """Waarom de partners zijn gaan samenwerken."""
 
     soort: Code("aanleiding_soorten") | None = Field(None, description="intern, extern of beide.")
     tekst: Text = Field(description="De aanleiding in eigen woorden.")
 
 
-class Doelen(Strict):
+class Doelen(Onderbouwd):
     """De publieke-waardepropositie en de doelen op drie termijnen (tabel 5.3)."""
 
-    propositie: Text = Field(description="Het doel van de samenwerking: welke publieke waarde willen de partners samen maken?")
-    kort: list[Phrase] = Field(default_factory=list, max_length=8, description="Kortetermijndoelen.")
-    middellang: list[Phrase] = Field(default_factory=list, max_length=8, description="Middellangetermijndoelen.")
-    lang: list[Phrase] = Field(default_factory=list, max_length=8, description="Langetermijndoelen.")
+    propositie: Tekst = Field(description="Het doel van de samenwerking: welke publieke waarde willen de partners samen maken?")
+    kort: list[Zinsdeel] = Field(default_factory=list, max_length=8, description="Kortetermijndoelen.")
+    middellang: list[Zinsdeel] = Field(default_factory=list, max_length=8, description="Middellangetermijndoelen.")
+    lang: list[Zinsdeel] = Field(default_factory=list, max_length=8, description="Langetermijndoelen.")
 
 
-class Driver(Strict):
+class Driver(Onderbouwd):
     """Een van de tien drivers uit de cases (scan 2a–2j) en wat die in deze casus was."""
 
     code: Code("drivers") = Field(description="Code 2a–2j, bijvoorbeeld 2e (gevoel van urgentie).")
@@ -145,7 +256,7 @@ class Driver(Strict):
     tekst: Text = Field(description="Hoe deze driver in de casus werkte.")
 
 
-class ExterneDriver(Strict):
+class ExterneDriver(Onderbouwd):
     """Een externe driver (§5.3.2–5.3.3)."""
 
     code: Code("externe_drivers") = Field(description="wet-regelgeving, subsidies, juridische-vereisten, beleid of eisen-politiek-samenleving.")
@@ -153,28 +264,28 @@ class ExterneDriver(Strict):
     tekst: Text = Field(description="Hoe deze driver in de casus werkte.")
 
 
-class Design(Strict):
+class Design(Onderbouwd):
     """Het ontwerp van het samenwerkingsverband (§5.4, tabel 5.6)."""
 
     hoofdvorm: Code("hoofdvormen") | None = Field(None, description="partnership, netwerk of organisatie-netwerk.")
     formaliteit: Code("formaliteit") | None = Field(None, description="informeel, deels-formeel of formeel.")
     juridische_vormen: list[Code("juridische_vormen")] = Field(default_factory=list, max_length=6, description="Juridische vormgeving, bijvoorbeeld [rechtspersoon] of [overeenkomst, stimuleringsregeling].")
-    ontwerp: Text | None = Field(None, description="Is het ontwerp als zodanig aan de orde geweest, en hoe?")
-    governance: Text | None = Field(None, description="Governance: verdeling van taken, rollen en verantwoordelijkheden.")
-    partijen: Text | None = Field(None, description="Zitten de relevante publieke en private partijen aan tafel?")
-    passendheid: Text | None = Field(None, description="Past het type samenwerking bij doel, context en risicoprofiel?")
-    evaluatie: Text | None = Field(None, description="Hoe zijn evaluatie en reflectie geborgd?")
+    ontwerp: Tekst | None = Field(None, description="Is het ontwerp als zodanig aan de orde geweest, en hoe?")
+    governance: Tekst | None = Field(None, description="Governance: verdeling van taken, rollen en verantwoordelijkheden.")
+    partijen: Tekst | None = Field(None, description="Zitten de relevante publieke en private partijen aan tafel?")
+    passendheid: Tekst | None = Field(None, description="Past het type samenwerking bij doel, context en risicoprofiel?")
+    evaluatie: Tekst | None = Field(None, description="Hoe zijn evaluatie en reflectie geborgd?")
     wijziging: Code("ontwerpwijziging") | None = Field(None, description="geen, al-werkende-weg of nieuwe-fase (tabel 5.6).")
 
 
-class Aandachtspunt(Strict):
+class Aandachtspunt(Onderbouwd):
     """Een van de vijf aandachtspunten (§5.6.6) en hoe het in deze casus speelt."""
 
     code: Code("aandachtspunten") = Field(description="commitment, communicatie, wendbaarheid, weerbaarheid of passendheid.")
     tekst: Text = Field(description="Hoe dit aandachtspunt in de casus speelt.")
 
 
-class Waarde(Strict):
+class Waarde(Onderbouwd):
     """Nagestreefde maatschappelijke meerwaarde (§5.5, tabel 5.7)."""
 
     code: Code("maatschappelijke_waarde") = Field(description="Label 1–5.")
@@ -182,14 +293,14 @@ class Waarde(Strict):
     tekst: Text | None = Field(None, description="Waaruit dat blijkt.")
 
 
-class Effect(Strict):
+class Effect(Onderbouwd):
     """Nagestreefd operationeel effect (§5.5, a–g)."""
 
     code: Code("operationele_effecten") = Field(description="Effect a–g.")
     tekst: Text | None = Field(None, description="Hoe de casus dit effect nastreeft of bereikt.")
 
 
-class Cijfer(Strict):
+class Cijfer(Onderbouwd):
     """Een getal dat de bron over de resultaten geeft."""
 
     waarde: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)] = Field(description="Het getal zoals de bron het schrijft, bijvoorbeeld 'ruim 5.350'.")
@@ -200,29 +311,29 @@ class Cijfer(Strict):
 class Output(Strict):
     """Output en outcome: beoogd, bereikt en ervaren."""
 
-    beoogd: Text | None = Field(None, description="Beoogde output en outcome.")
-    resultaten: Text | None = Field(None, description="Wat is bereikt (output en outcome).")
-    ervaren_opbrengst: Text | None = Field(None, description="Hoe de partners de opbrengst ervaren.")
+    beoogd: Tekst | None = Field(None, description="Beoogde output en outcome.")
+    resultaten: Tekst | None = Field(None, description="Wat is bereikt (output en outcome).")
+    ervaren_opbrengst: Tekst | None = Field(None, description="Hoe de partners de opbrengst ervaren.")
     maatschappelijke_waarde: list[Waarde] = Field(default_factory=list, max_length=5)
     operationele_effecten: list[Effect] = Field(default_factory=list, max_length=7)
     cijfers: list[Cijfer] = Field(default_factory=list, max_length=12)
 
 
-class Spanning(Strict):
+class Spanning(Onderbouwd):
     """Een spanning of dilemma (§5.6.4, A–F)."""
 
     code: Code("spanningen") = Field(description="A schaal, B flexibiliteit, C snelheid, D gelaagdheid, E investering/resultaat, F belangen.")
     tekst: Text = Field(description="Hoe de spanning in de casus speelt.")
 
 
-class ScanItem(Strict):
+class ScanItem(Onderbouwd):
     """Een item uit de samenwerkingsscan dat de samenwerking sterk heeft gestuurd (tabel 6.2)."""
 
     code: Code("scan_items") = Field(description="Code uit de samenwerkingsscan, bijvoorbeeld 2e, 3d of 5c.")
     tekst: Text | None = Field(None, description="Waarom dit item richtinggevend was.")
 
 
-class Gebeurtenis(Strict):
+class Gebeurtenis(Onderbouwd):
     """Een gedateerde gebeurtenis voor de tijdlijn."""
 
     datum: Datum = Field(description="YYYY, YYYY-MM of YYYY-MM-DD.")
@@ -230,7 +341,7 @@ class Gebeurtenis(Strict):
     tekst: Line = Field(description="Wat er gebeurde, in één regel.")
 
 
-class Bouwblok(Strict):
+class Bouwblok(Onderbouwd):
     """Een Katapult-bouwblok waarop de samenwerking werkt."""
 
     code: Code("bouwblokken") = Field(description="Bouwblok uit het Katapult-artikel.")
@@ -242,13 +353,13 @@ class Katapult(Strict):
 
     vormen: list[Code("samenwerkingsvormen")] = Field(default_factory=list, max_length=4, description="Samenwerkingsvormen, bijvoorbeeld [rif] of [netwerk].")
     bouwblokken: list[Bouwblok] = Field(default_factory=list, max_length=6)
-    toelichting: Text | None = Field(None, description="Wie deze indeling maakte en waarop die berust.")
+    toelichting: Tekst | None = Field(None, description="Wie deze indeling maakte en waarop die berust.")
 
 
 class Bron(Strict):
     """Een verwijzing naar de bron."""
 
-    sectie: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)] = Field(description="Paragraaf, tabel of figuur, bijvoorbeeld '§4.9' of 'tabel 6.2'.")
+    sectie: Bronverwijzing = Field(description="Paragraaf, tabel of figuur van het rapport, bijvoorbeeld '§4.9' of 'tabel 6.2' (lijst in content/bronverwijzingen.yml), of de naam van een eigen bron van deze casus, bijvoorbeeld 'interview 2023'.")
     omschrijving: Line | None = Field(None, description="Wat daar staat.")
 
 
@@ -266,22 +377,22 @@ class Case(Strict):
     slug: Annotated[str, Field(max_length=63)] = Field(description="Korte naam voor de URL: kleine letters, cijfers en streepjes; gelijk aan de bestandsnaam.")
     instellingen: list[Line] = Field(min_length=1, max_length=10, description="Betrokken mbo-instelling(en).")
     partners: list[Partner] = Field(default_factory=list, max_length=30)
-    regio: Line = Field(description="Regio of werkgebied.")
+    regio: Regio = Field(description="Regio of werkgebied; met bronnen of redactie als mapping {tekst, bronnen, redactie}.")
     provincies: list[Code("provincies")] = Field(min_length=1, max_length=12, description="Provincie(s), of [landelijk].")
     sector: Line = Field(description="Sector of vakgebied.")
     thema: Line = Field(description="Het thema in één regel (voor het overzicht).")
-    onderzoeksvraag: Text | None = Field(None, description="De vraag die de samenwerking wil beantwoorden (tabel 2.1).")
+    onderzoeksvraag: Tekst | None = Field(None, description="De vraag die de samenwerking wil beantwoorden (tabel 2.1).")
     startjaar: int | None = Field(None, ge=1900, le=2100, description="Jaar waarin de samenwerking begon, als dat bekend is.")
     status: Code("status") = Field(description="actief, on-hold of gestopt.")
-    status_toelichting: Text | None = Field(None, description="Toelichting bij de status, bijvoorbeeld waarom de samenwerking op pauze staat.")
+    status_toelichting: Tekst | None = Field(None, description="Toelichting bij de status, bijvoorbeeld waarom de samenwerking op pauze staat.")
     type: CaseType
     fase: Fase | None = None
-    samenvatting: Text = Field(description="Portret in een paar zinnen.")
+    samenvatting: Tekst = Field(description="Portret in een paar zinnen.")
     aanleiding: Aanleiding | None = None
     doelen: Doelen | None = None
     drivers: list[Driver] = Field(default_factory=list, max_length=10)
     externe_drivers: list[ExterneDriver] = Field(default_factory=list, max_length=5)
-    particulier_en_publiek: Text | None = Field(None, description="Hoe verhouden particuliere en publieke waarde zich (drivers, vraag 2)?")
+    particulier_en_publiek: Tekst | None = Field(None, description="Hoe verhouden particuliere en publieke waarde zich (drivers, vraag 2)?")
     design: Design | None = None
     aandachtspunten: list[Aandachtspunt] = Field(default_factory=list, max_length=5)
     output: Output | None = None
@@ -308,7 +419,8 @@ class Item(Strict):
 
 
 class Vocabulary(Strict):
-    bron: str
+    bron: str | None = None  # references from content/bronverwijzingen.yml, comma-separated
+    eigen: str | None = None  # what in this list is the site's own, not the source's
     items: list[Item]
 
     def label(self, code: str) -> str:
@@ -326,6 +438,7 @@ class Blok(Strict):
     kort: str
     uitleg: str
     bron: str
+    eigen: str | None = None  # what in this block is the site's own, not the source's
     vragen: list[str]
     lijsten: list[Lijst]
 
@@ -355,9 +468,30 @@ class Antwoord(Strict):
 
 
 class Scan(Strict):
+    bron: str | None = None
     verantwoording: str
     categorieen: list[ScanCategorie]
     antwoorden: list[Antwoord]
+
+
+class Verwijzing(Strict):
+    code: str
+    titel: str
+
+
+class Bronverwijzingen(Strict):
+    """content/bronverwijzingen.yml: every section, table and figure of the report, and other sources."""
+
+    bron: str
+    verwijzingen: list[Verwijzing]
+    andere_bronnen: list[Verwijzing] = Field(default_factory=list)
+
+    def codes(self) -> list[str]:
+        return [item.code for item in (*self.verwijzingen, *self.andere_bronnen)]
+
+    def titel(self, code: str) -> str | None:
+        """The title of a listed reference; None for a case's own source."""
+        return next((item.titel for item in (*self.verwijzingen, *self.andere_bronnen) if item.code == code), None)
 
 
 class Afkorting(Strict):

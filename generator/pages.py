@@ -277,7 +277,8 @@ def _cross_case_pages(site: Site, render, pages: dict[str, str], known: PageMemo
     fresh: dict[str, tuple[str, str]] = {}
     for page in concept_pages:
         vocabulary = framework.vocabularies[page["vocabulary"]]
-        source = ("Katapult (2022)" if page["vocabulary"] == "bouwblokken" else f"Eindrapport, {vocabulary.bron}")
+        source = ("Katapult (2022)" if page["vocabulary"] == "bouwblokken"
+                  else f"Eindrapport, {vocabulary.bron}" if vocabulary.bron else "eigen indeling van de site")
         # a concept page shows only the cases that mention the concept: reuse it while those are unchanged
         involved = [mention.case.slug for mention in page["mentions"]] + [case.slug for case in page["steering"]]
         key = "\0".join([page["path"], *(known.keys.get(slug, "") for slug in involved)]) if known else ""
@@ -286,7 +287,8 @@ def _cross_case_pages(site: Site, render, pages: dict[str, str], known: PageMemo
         if known and key in known.concepts:
             pages[outputs[0]], pages[outputs[1]] = known.concepts[key]
         else:
-            render("begrip.md.j2", page["path"], aside, page=page, title=titles[page["vocabulary"]], source=source)
+            render("begrip.md.j2", page["path"], aside, page=page, title=titles[page["vocabulary"]], source=source,
+                   own=vocabulary.eigen)
         if known and all(known.keys.get(slug) for slug in involved):
             fresh[key] = (pages[outputs[0]], pages[outputs[1]])
         yield

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.content import Framework, load_framework
-from generator.model import Case
+from generator.model import REPORT_REFERENCE, SOURCES_VOCABULARY, Case
 
 SCHEMA_PATH = Path("schema/case.schema.json")
 
@@ -21,11 +21,19 @@ def _add_enums(node: Any, codes: dict[str, list[str]]) -> None:
         vocabulary = node.pop("x-vocabulary", None)
         if vocabulary:
             node["enum"] = codes[vocabulary]
+        if node.pop("x-bronverwijzing", None):
+            _source_reference(node, codes[SOURCES_VOCABULARY])
         for value in node.values():
             _add_enums(value, codes)
     elif isinstance(node, list):
         for value in node:
             _add_enums(value, codes)
+
+
+def _source_reference(node: dict[str, Any], known: list[str]) -> None:
+    """A report reference from the list (editors complete them), or the name of an own source."""
+    own = {"type": "string", "not": {"pattern": "^(?i:" + REPORT_REFERENCE.pattern + ")"}}
+    node["anyOf"] = [{"enum": known}, own]
 
 
 def case_schema(framework: Framework) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from generator.errors import Diagnostic, InputError, format_path
 from generator.load import Document, load_bytes, read_file
 from generator.model import SLUG_PATTERN, WINDOWS_RESERVED, Case, ScanDocument
 from generator.reserved import reserved_message, reserved_slugs
+from generator.sources import source_problems
 
 _SLUG = re.compile(SLUG_PATTERN, re.ASCII)
 
@@ -113,7 +114,7 @@ def parse_case(document: Document, codes: dict[str, list[str]], reserved: frozen
         case = Case.model_validate(document.data, context={"vocabularies": codes})
     except ValidationError as err:
         raise InputError(diagnostics_from(err, document, Case)) from None
-    problems = _check_case(case, document, reserved)
+    problems = _check_case(case, document, reserved) + source_problems(case, document, codes)
     if problems:
         raise InputError(problems)
     return case
