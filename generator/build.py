@@ -24,7 +24,7 @@ from pathlib import Path
 
 from generator.children import die_with_parent
 from generator.content import Framework, load_framework
-from generator.diagrams import case_dot, framework_dot
+from generator.diagrams import PlateContext, case_dot, framework_dot
 from generator.escape import Escaper, Md, markdown_extensions
 from generator.errors import BuildError
 from generator.datapackage import package_files
@@ -32,6 +32,7 @@ from generator.data import CSV_PATH, JSON_PATH, CaseData, case_data, data_writer
 from generator.pages import PageMemo, Site, iter_pages
 from generator.render import Cache, Diagram, Rendered, render_all, usable_cache
 from generator.schema import schema_json
+from generator.search import index_offline, index_site, synonyms_js
 from generator.siteconfig import build_date, site_config
 from generator.validate import CaseCache, Loaded, check_cases, no_cyclic_gc
 from generator.write import BuildLock, Manifest, Writer, as_bytes, publish, sync_tree
@@ -99,6 +100,8 @@ class Memo:
     encoded: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # page path → (text, its UTF-8)
     staged: Manifest = field(default_factory=Manifest)
     schema: tuple[str, bytes] = ("", b"")  # (framework digest, the JSON Schema it gives)
+    context: PlateContext | None = None  # site address and build date in the plates' footers
+    search: dict[str, bytes] = field(default_factory=dict)  # serve: the preview's Pagefind files (pagefind/…)
 
 
 def framework_digest(root: Path) -> str:
@@ -108,15 +111,20 @@ def framework_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
-def _diagrams(framework: Framework, loaded: list[Loaded], memo: Memo | None) -> list[Diagram]:
+def plate_context(root: Path) -> PlateContext:
+    """The site's address (site_url in mkdocs.yml) and the build date, for the plates' footers."""
+    return PlateContext(site_config(root).site_url or "/", build_date())
+
+
+def _diagrams(framework: Framework, loaded: list[Loaded], memo: Memo | None, context: PlateContext) -> list[Diagram]:
     blocks = ", ".join(blok.titel for blok in framework.redeneerlijn.blokken)
-    result = [Diagram(FRAMEWORK_DIAGRAM, framework_dot(framework), "Lege praatplaat van de redeneerlijn",
+    result = [Diagram(FRAMEWORK_DIAGRAM, framework_dot(framework, context), "Lege praatplaat van de redeneerlijn",
                       f"Zes blokken in volgorde: {blocks}. Per blok de leidende vragen en lijsten, met ruimte om in te vullen.")]
     known = memo.dots if memo else {}
     dots = {}
     for item in loaded:
         case = item.case
-        dot = known.get(item.digest) or case_dot(case, framework)
+        dot = known.get(item.digest) or case_dot(case, framework, context)
         if memo:
             dots[item.digest] = dot
         result.append(Diagram(case.slug, dot, f"Praatplaat van {case.naam}",
@@ -148,9 +156,14 @@ def _render(diagrams: list[Diagram], cache: Cache | None, memo: Memo | None) -> 
     known = {diagram.name: memo.rendered[keys[diagram.name]] for diagram in diagrams if keys[diagram.name] in memo.rendered}
     fresh, count = render_all([diagram for diagram in diagrams if diagram.name not in known], cache)
     # serve keeps the files in memory, so later stages neither read nor compare them from disk
-    rendered = {**known, **{name: Rendered(value.svg, value.pdf) for name, value in fresh.items()}}
+    rendered = {**known, **{name: Rendered(value.svg, value.pdf, value.pdf_a4) for name, value in fresh.items()}}
     memo.rendered = {keys[name]: value for name, value in rendered.items()}
     return rendered, count
+
+
+def _standalone_svg(result: Rendered, out) -> None:
+    """The plate's SVG as a file of its own, opened full size from the page (zoomable on a phone)."""
+    out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n' + result.svg.encode("utf-8"))
 
 
 class _Svgs(Mapping[str, Md]):
@@ -194,12 +207,15 @@ def _check(root: Path, report: Report, memo: Memo | None) -> _Checked:
         digest = framework_digest(root)
         if digest != memo.framework:  # labels and vocabularies changed: validate and draw anew
             memo.framework, memo.cases, memo.dots = digest, CaseCache(), {}
+        context = plate_context(root)
+        if context != memo.context:  # a new day or address: every footer changes
+            memo.context, memo.dots = context, {}
     framework = load_framework(root)
     loaded = check_cases(root, framework, cache=memo.cases if memo else None)
     report.cases = len(loaded)
     report.seconds["load+validate"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    diagrams = _diagrams(framework, loaded, memo)
+    diagrams = _diagrams(framework, loaded, memo, memo.context if memo else plate_context(root))
     rendered, report.diagrams_rendered = _render(diagrams, _cache(), memo)
     report.diagrams_total = len(diagrams)
     report.seconds["diagrams"] = time.perf_counter() - clock
@@ -233,13 +249,18 @@ def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool,
         yield from data_writers(item.case for item in loaded)
     for name, result in rendered.items():
         yield f"praatplaten/{name}.pdf", result.pdf
-    for path in sorted(THEME.iterdir()):
+        yield f"praatplaten/{name}-a4.pdf", result.pdf_a4
+        yield f"praatplaten/{name}.svg", partial(_standalone_svg, result)
+    for path in sorted(THEME.rglob("*")):
         if path.is_file():
-            yield f"_theme/{path.name}", path.read_bytes()
+            yield f"_theme/{path.relative_to(THEME).as_posix()}", path.read_bytes()
     if memo and memo.schema[0] != memo.framework:
         memo.schema = (memo.framework, schema_json(framework).encode("utf-8"))
     yield "schema/case.schema.json", memo.schema[1] if memo else schema_json(framework).encode("utf-8")
     yield from package_files(framework, built, site_config(root).site_url if site_url is None else site_url)
+    yield "assets/synoniemen.js", synonyms_js(framework)
+    if memo:  # serve: MkDocs serves the search index from the staging folder
+        yield from sorted(memo.search.items())
     yield from _static_files(root)
 
 
@@ -306,6 +327,13 @@ def _build_site(root: Path, offline: bool) -> Report:
     target = root / ("site-offline" if offline else "site")
     report.target = f"{target.name}/"
     config = "mkdocs.offline.yml" if offline else "mkdocs.yml"
-    publish(target, lambda tmp: run_mkdocs(root, tmp, config))
-    report.seconds["mkdocs"] = time.perf_counter() - clock
+
+    def build(tmp: Path) -> None:
+        run_mkdocs(root, tmp, config)
+        report.seconds["mkdocs"] = time.perf_counter() - clock
+        started = time.perf_counter()
+        (index_offline if offline else index_site)(tmp)  # before the swap: a failed index is a failed build
+        report.seconds["search index"] = time.perf_counter() - started
+
+    publish(target, build)
     return report

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import Diagnostic, InputError
 from generator.load import Document, load_file
-from generator.model import SOURCES_VOCABULARY, Afkortingen, Bronverwijzingen, Redeneerlijn, Scan, Vocabulary
+from generator.model import SOURCES_VOCABULARY, Afkortingen, Bronverwijzingen, Redeneerlijn, Scan, Synoniemen, Vocabulary
 from generator.validate import diagnostics_from
 
 
@@ -30,6 +30,7 @@ class Framework:
     scan_entries: tuple[ScanEntry, ...]
     afkortingen: Afkortingen
     bronverwijzingen: Bronverwijzingen
+    synoniemen: Synoniemen  # search: a query for one word of a group also looks for the others
 
     def codes(self) -> dict[str, list[str]]:
         """Every vocabulary's codes, as the validation context expects them."""
@@ -70,7 +71,8 @@ def _scan_entries(scan: Scan, vocabularies: dict[str, Vocabulary], name: str) ->
 def load_framework(root: Path) -> Framework:
     """Read content/redeneerlijn.yml, vocabulaires.yml and samenwerkingsscan.yml under root."""
     content = root / "content"
-    names = {key: f"content/{key}.yml" for key in ("redeneerlijn", "vocabulaires", "samenwerkingsscan", "afkortingen", "bronverwijzingen")}
+    names = {key: f"content/{key}.yml" for key in ("redeneerlijn", "vocabulaires", "samenwerkingsscan", "afkortingen", "bronverwijzingen",
+                                                   "synoniemen")}
     docs = {key: load_file(content / f"{key}.yml", name) for key, name in names.items()}
     redeneerlijn = _parse(docs["redeneerlijn"], Redeneerlijn)
     vocab_data = docs["vocabulaires"].data
@@ -85,12 +87,13 @@ def load_framework(root: Path) -> Framework:
         raise InputError(problems)
     scan = _parse(docs["samenwerkingsscan"], Scan)
     afkortingen = _parse(docs["afkortingen"], Afkortingen)
+    synoniemen = _parse(docs["synoniemen"], Synoniemen)
     bronverwijzingen = _parse(docs["bronverwijzingen"], Bronverwijzingen)
     problems = content_source_problems(docs, bronverwijzingen.codes())
     if problems:
         raise InputError(problems)
     return Framework(redeneerlijn, vocabularies, scan, _scan_entries(scan, vocabularies, names["samenwerkingsscan"]), afkortingen,
-                     bronverwijzingen)
+                     bronverwijzingen, synoniemen)
 
 
 def split_sources(text: str) -> list[str]:

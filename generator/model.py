@@ -363,6 +363,25 @@ class Bron(Strict):
     omschrijving: Line | None = Field(None, description="Wat daar staat.")
 
 
+Punt = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), AfterValidator(_one_line)]
+PlaatPunten = Annotated[list[Punt], Field(min_length=1, max_length=4)]
+
+
+class Praatplaat(Strict):
+    """Korte punten per blok voor de praatplaat (1 tot 4 per blok, elk hoogstens 120 tekens).
+
+    Een blok zonder punten toont op de praatplaat wat de gestructureerde velden zeggen (codes
+    en labels, doelen per termijn). Schrijf punten, geen zinnen uit het portret: ze staan op een
+    A3-vel waar een team omheen staat."""
+
+    aanleiding: PlaatPunten | None = Field(None, description="Punten voor blok 1, Aanleiding: 1 tot 4, elk hoogstens 120 tekens.")
+    doelen: PlaatPunten | None = Field(None, description="Punten voor blok 2, Doelen: 1 tot 4, elk hoogstens 120 tekens.")
+    drivers: PlaatPunten | None = Field(None, description="Punten voor blok 3, Drivers: 1 tot 4, elk hoogstens 120 tekens.")
+    design: PlaatPunten | None = Field(None, description="Punten voor blok 4, Design: 1 tot 4, elk hoogstens 120 tekens.")
+    randvoorwaarden: PlaatPunten | None = Field(None, description="Punten voor blok 5, Randvoorwaarden: 1 tot 4, elk hoogstens 120 tekens.")
+    output: PlaatPunten | None = Field(None, description="Punten voor blok 6, Output en outcome: 1 tot 4, elk hoogstens 120 tekens.")
+
+
 class Link(Strict):
     """Een link naar meer informatie (alleen http(s) of mailto)."""
 
@@ -402,6 +421,7 @@ class Case(Strict):
     katapult: Katapult | None = None
     bronnen: list[Bron] = Field(min_length=1, max_length=20)
     links: list[Link] = Field(default_factory=list, max_length=10)
+    praatplaat: Praatplaat | None = Field(None, description="Korte punten per blok voor de praatplaat; zet dit blok onderaan het bestand.")
 
     @property
     def type_code(self) -> str | None:
@@ -440,6 +460,7 @@ class Blok(Strict):
     bron: str
     eigen: str | None = None  # what in this block is the site's own, not the source's
     vragen: list[str]
+    plaatvragen: list[str] = Field(default_factory=list)  # the questions in short, for the blank praatplaat
     lijsten: list[Lijst]
 
 
@@ -501,6 +522,16 @@ class Afkorting(Strict):
 
 class Afkortingen(Strict):
     afkortingen: list[Afkorting]
+
+
+class Synoniemgroep(Strict):
+    """Woorden die bij zoeken voor elkaar mogen staan (content/synoniemen.yml)."""
+
+    woorden: list[Line] = Field(min_length=2, max_length=12)
+
+
+class Synoniemen(Strict):
+    groepen: list[Synoniemgroep]
 
 
 # The answers a team gives in the interactive samenwerkingsscan (downloaded from the site).

@@ -22,7 +22,7 @@ from generator import style
 from generator.errors import BuildError
 
 FONTS_CONF = Path(__file__).with_name("fonts.conf")
-RENDER_VERSION = "5"  # bump when post-processing changes, to invalidate the cache
+RENDER_VERSION = "6"  # bump when post-processing changes, to invalidate the cache
 # Fontconfig complains about the machine's own config files (not about our diagrams); those
 # lines are not Graphviz messages. Every other line on stderr fails the render.
 SYSTEM_NOISE = re.compile(r'Fontconfig (warning|error): "/(etc|usr)/[^"]*\.conf"')
@@ -48,7 +48,8 @@ class Diagram:
 @dataclass(frozen=True)
 class Rendered:
     svg: str
-    pdf: bytes
+    pdf: bytes  # A3 landscape
+    pdf_a4: bytes  # A4 landscape, the same drawing
 
 
 class Stored:
@@ -59,20 +60,24 @@ class Stored:
 
     __slots__ = ("_base", "_digests")
 
-    def __init__(self, base: Path, digests: tuple[str, str]):
+    def __init__(self, base: Path, digests: dict[str, str]):
         self._base, self._digests = base, digests
 
     @property
     def svg(self) -> str:
-        return self._read(".svg", self._digests[0]).decode("utf-8")
+        return self._read(".svg").decode("utf-8")
 
     @property
     def pdf(self) -> bytes:
-        return self._read(".pdf", self._digests[1])
+        return self._read(".pdf")
 
-    def _read(self, suffix: str, digest: str) -> bytes:
+    @property
+    def pdf_a4(self) -> bytes:
+        return self._read(".a4pdf")
+
+    def _read(self, suffix: str) -> bytes:
         data = read_regular(self._base.with_suffix(suffix))
-        if data is None or hashlib.sha256(data).hexdigest() != digest:
+        if data is None or hashlib.sha256(data).hexdigest() != self._digests[suffix]:
             raise BuildError(f"de cache van de praatplaten veranderde tijdens de build ({self._base.name}{suffix}); bouw opnieuw")
         return data
 
@@ -162,42 +167,42 @@ def _context():
     return _CONTEXT
 
 
-VIEWBOX = re.compile(rb'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"')
+def _draw(dot: str) -> tuple[bytes, bytes, bytes]:
+    """Draw the pinned layout once as SVG, as an A3 landscape PDF and as an A4 landscape PDF.
 
-
-def _draw(dot: str) -> tuple[bytes, bytes]:
-    """Lay the graph out once, then draw it as SVG and as a one-page A3 landscape PDF.
-
-    The PDF page is made by Graphviz itself: after the SVG is drawn, a `viewport` of the A3 page
-    (in points) with a zoom that fits the drawing inside the margin, centred on the drawing,
-    and no device margin. Fonts and vectors are cairo's own; nothing is post-processed.
+    A plate's nodes carry their positions (generator/diagrams.py), so the layout is Graphviz's
+    `nop`: it keeps them. The drawing is the size of the A3 sheet, so the A3 PDF is the drawing
+    at zoom 1 (type sizes as designed) and the A4 PDF the same drawing at zoom 1/√2. Both pages
+    are made by Graphviz itself through `viewport` (in points); fonts and vectors are cairo's
+    own; nothing is post-processed. A graph without `layout` (tests) is laid out by `dot`.
     """
     import pygraphviz
     from pygraphviz import graphviz as gv
 
     gvc = _context()
     graph = pygraphviz.AGraph(string=dot)
-    if gv.gvLayout(gvc, graph.handle, b"dot") != 0:
+    engine = (graph.graph_attr.get("layout") or "dot").encode("ascii")
+    if gv.gvLayout(gvc, graph.handle, engine) != 0:
         raise BuildError("Graphviz could not lay the graph out")
     try:
         err, svg = gv.gvRenderData(gvc, graph.handle, b"svg")
         if err:
             raise BuildError("Graphviz could not draw the SVG")
-        width, height = (float(v) for v in VIEWBOX.search(svg).groups())  # the drawing with its pad, in points
-        page_w, page_h = (inches * 72 for inches in style.PAGE_INCHES)
-        margin = style.MARGIN_INCHES * 72
-        zoom = min((page_w - 2 * margin) / width, (page_h - 2 * margin) / height)
-        graph.graph_attr["viewport"] = f"{page_w:.2f},{page_h:.2f},{zoom:.6f}"
         graph.graph_attr["margin"] = "0"
-        err, pdf = gv.gvRenderData(gvc, graph.handle, b"pdf")
-        if err:
-            raise BuildError("Graphviz could not draw the PDF")
+        pdfs = []
+        for (page_w, page_h), zoom in ((style.PAGE, 1.0), (style.PAGE_A4, style.PAGE_A4[0] / style.PAGE[0])):
+            graph.graph_attr["viewport"] = f"{page_w:.2f},{page_h:.2f},{zoom:.6f}"
+            err, pdf = gv.gvRenderData(gvc, graph.handle, b"pdf")
+            if err:
+                raise BuildError("Graphviz could not draw the PDF")
+            pdfs.append(pdf)
     finally:
         gv.gvFreeLayout(gvc, graph.handle)
-    return svg, pdf
+    return svg, pdfs[0], pdfs[1]
 
 
 COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
+GV_TITLE = re.compile(r"<title>[^<]*</title>\n?")
 SIZE = re.compile(r'\swidth="[^"]*pt"\s+height="[^"]*pt"')
 BLANK_LINES = re.compile(r"\n\s*\n")
 
@@ -207,6 +212,7 @@ def _svg(raw: bytes, diagram: Diagram) -> str:
 
     text = raw.decode("utf-8")
     text = COMMENT.sub("", text[text.index("<svg"):])
+    text = GV_TITLE.sub("", text)  # Graphviz's titles are internal node names; browsers show them as tooltips
     text = SIZE.sub("", text, count=1)
     ident = f"pp-{diagram.name}"
     head_end = text.index(">") + 1
@@ -242,13 +248,13 @@ def _check_inert(svg: str, name: str) -> None:
 
 def _render(diagram: Diagram, stderr: _Stderr) -> Rendered:
     try:
-        svg_raw, pdf = _draw(diagram.dot)
+        svg_raw, pdf, pdf_a4 = _draw(diagram.dot)
         messages = stderr.since_last()
     except Exception as err:  # pygraphviz raises on DOT it cannot read
         messages = stderr.since_last() or str(err)
     if messages:
         raise BuildError(f"Graphviz reported a problem in praatplaat '{diagram.name}': {messages[:300]}")
-    return Rendered(_svg(svg_raw, diagram), pdf)
+    return Rendered(_svg(svg_raw, diagram), pdf, pdf_a4)
 
 
 def render_one(diagram: Diagram) -> Rendered:
@@ -264,10 +270,10 @@ def warm_up() -> None:
 
 
 def _write(folder: Path, key: str, rendered: Rendered) -> None:
-    """PDF, SVG, then the entry's digests last (a key counts as cached only with all three, and
-    only when they match); each via a temporary file."""
-    svg = rendered.svg.encode("utf-8")
-    for suffix, data in ((".pdf", rendered.pdf), (".svg", svg), (".sum", _sums(key, svg, rendered.pdf))):
+    """The PDFs, the SVG, then the entry's digests last (a key counts as cached only with all
+    four files, and only when they match); each via a temporary file."""
+    files = {".pdf": rendered.pdf, ".a4pdf": rendered.pdf_a4, ".svg": rendered.svg.encode("utf-8")}
+    for suffix, data in (*files.items(), (".sum", _sums(key, files))):
         tmp = folder / f".{key}{suffix}.{os.getpid()}.tmp"
         try:
             with open(tmp, "xb") as out:  # never through a planted link
@@ -277,31 +283,38 @@ def _write(folder: Path, key: str, rendered: Rendered) -> None:
             tmp.unlink(missing_ok=True)
 
 
-def _sums(key: str, svg: bytes, pdf: bytes) -> bytes:
-    return (f"hsvmbo-praatplaat {RENDER_VERSION} {key}\nsvg {hashlib.sha256(svg).hexdigest()}\n"
-            f"pdf {hashlib.sha256(pdf).hexdigest()}\n").encode("ascii")
+CACHED = (".svg", ".pdf", ".a4pdf")  # the files of an entry, besides its .sum
+
+
+def _sums(key: str, files: dict[str, bytes]) -> bytes:
+    """The digest file: version and key, then the SHA-256 of each file of the entry."""
+    lines = [f"hsvmbo-praatplaat {RENDER_VERSION} {key}"] + [f"{suffix} {hashlib.sha256(files[suffix]).hexdigest()}" for suffix in CACHED]
+    return ("\n".join(lines) + "\n").encode("ascii")
 
 
 PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|OpenAction|AA|EmbeddedFile|URI|SubmitForm|ImportData|RichMedia)\b")
 
 
-def _accept(base: Path, key: str) -> tuple[str, str] | None:
-    """The entry's digests if it is one of ours and intact: three regular files, the sum file for
-    this key and version, both digests matching, a PDF that is a whole PDF with nothing active
-    in it, and an SVG that passes the same inert check as a fresh render. Else None: a miss."""
-    sums, svg, pdf = (read_regular(base.with_suffix(suffix)) for suffix in (".sum", ".svg", ".pdf"))
-    if sums is None or svg is None or pdf is None or sums != _sums(key, svg, pdf):
+def _accept(base: Path, key: str) -> dict[str, str] | None:
+    """The entry's digests if it is one of ours and intact: regular files only, the sum file for
+    this key and version, every digest matching, PDFs that are whole PDFs with nothing active in
+    them, and an SVG that passes the same inert check as a fresh render. Else None: a miss."""
+    sums = read_regular(base.with_suffix(".sum"))
+    files = {suffix: read_regular(base.with_suffix(suffix)) for suffix in CACHED}
+    if sums is None or any(data is None for data in files.values()) or sums != _sums(key, files):  # type: ignore[arg-type]
         return None
-    if not pdf.startswith(b"%PDF-") or b"%%EOF" not in pdf[-1024:] or PDF_ACTIVE.search(pdf):
-        return None
+    for suffix in (".pdf", ".a4pdf"):
+        pdf = files[suffix]
+        if not pdf.startswith(b"%PDF-") or b"%%EOF" not in pdf[-1024:] or PDF_ACTIVE.search(pdf):
+            return None
     try:
-        text = svg.decode("utf-8")
+        text = files[".svg"].decode("utf-8")
         if not text.startswith('<svg role="img" ') or "<!" in text or "<?" in text:
             return None
         _check_inert(text, base.name)
     except (UnicodeDecodeError, BuildError, SyntaxError, ValueError):
         return None
-    return sums.split(b"\n")[1].split()[1].decode(), sums.split(b"\n")[2].split()[1].decode()
+    return {suffix: hashlib.sha256(data).hexdigest() for suffix, data in files.items()}  # type: ignore[arg-type]
 
 
 def _render_batch(folder: Path, batch: list[Diagram]) -> list[tuple[str, str | None]]:

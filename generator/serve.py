@@ -17,14 +17,17 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
-from generator.build import Memo, stage
+from generator.build import Memo, run_mkdocs, stage
 from generator.children import die_with_parent
 from generator.errors import BuildError, InputError, os_error
 from generator.write import BuildLock
 from generator.render import warm_up
+from generator.search import index_site
 
 POLL_SECONDS = 0.15  # one stat per source file: a few ms at 1,000 cases
 
@@ -85,6 +88,48 @@ def _port_free(address: str) -> str | None:
     return None
 
 
+class _Indexer:
+    """The preview's search index, made in the background: a full `mkdocs build` into a temporary
+    folder, then Pagefind over it; its files are staged as pagefind/… for MkDocs to serve. It
+    starts once serve is up and again after a change (one at a time), so search in the preview
+    lags an edit by one MkDocs build."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.thread: threading.Thread | None = None
+        self.wanted = False
+        self.ready: dict[str, bytes] | None = None
+
+    def request(self) -> None:
+        self.wanted = True
+        self._start()
+
+    def _start(self) -> None:
+        if self.wanted and not (self.thread and self.thread.is_alive()):
+            self.wanted = False
+            self.thread = threading.Thread(target=self._run, name="search-index", daemon=True)
+            self.thread.start()
+
+    def _run(self) -> None:
+        with tempfile.TemporaryDirectory(prefix=".search-", dir=self.root / "build") as tmp:
+            site = Path(tmp) / "site"
+            try:
+                run_mkdocs(self.root, site)
+                index_site(site)
+            except BuildError as err:
+                print(f"search index for the preview failed: {err}", file=sys.stderr, flush=True)
+                return
+            bundle = site / "pagefind"
+            self.ready = {f"pagefind/{path.relative_to(bundle).as_posix()}": path.read_bytes()
+                          for path in sorted(bundle.rglob("*")) if path.is_file()}
+
+    def take(self) -> dict[str, bytes] | None:
+        """The files of a finished index (once), and start the next one if a change asked for it."""
+        files, self.ready = self.ready, None
+        self._start()
+        return files
+
+
 def _stop(signum, frame) -> None:
     raise SystemExit(0)
 
@@ -108,12 +153,21 @@ def serve(root: Path, address: str) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--no-strict", "--config-file", str(root / "mkdocs.yml"), "--dev-addr", address]
     server = subprocess.Popen(command, cwd=root, env=env, preexec_fn=die_with_parent)  # no stale preview after a killed serve
+    indexer = _Indexer(root)
+    indexer.request()
+    seen = _snapshot(root)
     try:
         while server.poll() is None:
             time.sleep(POLL_SECONDS)
             now = _snapshot(root)
-            if now != seen:
+            files = indexer.take()
+            if files is not None:
+                memo.search = files
+            changed = now != seen
+            if changed:
                 seen = now
+                indexer.request()
+            if changed or files is not None:
                 _stage(root, memo)
     finally:
         server.terminate()

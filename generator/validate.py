@@ -21,6 +21,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from generator.diagrams import plate_problems
 from generator.errors import Diagnostic, InputError, format_path
 from generator.load import Document, load_bytes, read_file
 from generator.model import SLUG_PATTERN, WINDOWS_RESERVED, Case, ScanDocument
@@ -144,6 +145,8 @@ def _check_case(case: Case, document: Document, reserved: frozenset[str]) -> lis
         if event.datum < previous:
             problems.append(Diagnostic(document.path, *where("tijdlijn", index, "datum"), f"tijdlijn[{index}].datum", f"'{event.datum}' comes before '{previous}'; list events from old to new"))
         previous = max(previous, event.datum)
+    for parts, message in plate_problems(case):
+        problems.append(Diagnostic(document.path, *where(*parts), format_path(parts), message))
     return problems
 
 

@@ -85,25 +85,20 @@ def page_paths(site: Path) -> list[str]:
 
 
 def search(page: Page, query: str) -> list[str]:
-    """Type query into Material's search (a web worker, or an iframe off file://) and return the
-    absolute URLs of the results, once the worker has answered."""
-    meta = page.locator(".md-search-result__meta")
+    """Type query into the header search (Pagefind, or lunr in the offline bundle; see
+    content/assets/zoeken.js) and return the absolute URLs of the result links, once the results
+    for this query are shown."""
     toggle = page.locator("label.md-header__button[for='__search']")
     if toggle.is_visible():  # narrow screens: the field hides behind a button
         toggle.click()
     field = page.locator("input.md-search__input")
     field.click()
-    page.wait_for_function(  # the index is loaded when the "Zoeken initialiseren" text is gone
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && !/initialiseren/i.test(m.textContent); }")
-    field.fill(query)  # one query, not one per keystroke: results of "Nijker" are never read for "Nijkerk"
-    field.press("End")  # Material reads the field on keyup
-    page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && /overeenkomende/.test(m.textContent); }")
-    if "Geen overeenkomende" in (meta.text_content() or ""):
+    field.fill(query)  # one query, not one per keystroke
+    page.wait_for_function("q => document.querySelector('.md-search[data-zoeken]').dataset.gezocht === q", arg=query.strip())
+    meta = page.locator(".md-search-result__meta").text_content() or ""
+    assert "overeenkomend" in meta, f"search for {query!r} failed: {meta}"
+    if "Geen overeenkomende" in meta:
         return []
-    page.locator(".md-search-result__item").first.wait_for()
     return page.eval_on_selector_all(".md-search-result__item a.md-search-result__link", "links => links.map(a => a.href)")
 
 

@@ -19,6 +19,23 @@ def own_render_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     monkeypatch.setenv("HSVMBO_CACHE_DIR", str(tmp_path_factory.mktemp("render-cache")))
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium through Playwright, one for the whole session (Playwright's sync API
+    allows one instance at a time, so every browser test file shares it)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("Browser tests need the Python package playwright: run `./run test` (installs .[test]) "
+                    "or `.venv/bin/pip install playwright`; never `playwright install`.", pytrace=False)
+    from browser_support import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
@@ -51,19 +68,3 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build_site(root)
     return root
 
-
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's chromium through Playwright, one per session: Playwright's sync API runs one
-    instance per process, so every browser test module shares this one."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("Browser tests need the Python package playwright: run `./run test` (installs .[test]) "
-                    "or `.venv/bin/pip install playwright`; never `playwright install`.", pytrace=False)
-    from browser_support import launch
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()

@@ -1,7 +1,7 @@
 """The built site as a reader gets it, in Debian's chromium driven by Playwright.
 
 The site of the `built_site` fixture is served on 127.0.0.1 (a free port) from a thread. The tests
-click through the overview, search in Dutch, look at the praatplaten, fetch the PDFs, listen for
+click through the overview, search once (the search itself: test_browser_search.py), look at the praatplaten, fetch the PDFs, listen for
 console errors and for requests to anything but the local server, check every internal link and
 anchor, run axe-core, use the keyboard, print to PDF and open the offline bundle from file://.
 Screenshots and the printed PDF are left in tests/artifacts/ for a person to look at.
@@ -11,7 +11,6 @@ Run them alone with `./run test -m browser`; they need /usr/bin/chromium and `np
 from __future__ import annotations
 
 import io
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,7 +22,6 @@ from pypdf import PdfReader
 
 from browser_support import ARTIFACTS, axe_source, crawl, page_paths, search, serve
 from conftest import make_project
-from htmltext import text_of
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +31,8 @@ AXE_PAGES = ["", "casussen/", f"casussen/{CASE}/", "redeneerlijn/", "praatplaten
 
 # --- fixtures --------------------------------------------------------------------------------------
 
-# `browser` (Debian's chromium, one per session) is in conftest.py, shared with test_browser_hostile.py.
+# `browser` (one chromium for the whole session) is in conftest.py, shared by the browser test modules.
+
 
 @pytest.fixture(scope="session")
 def site(built_site: Path) -> Path:
@@ -141,45 +140,7 @@ def test_every_case_is_reachable_by_clicking_from_the_overview(page, case_slugs:
         assert page.locator("article h2", has_text="1. Aanleiding").count() == 1, slug
 
 
-def test_search_finds_a_case_by_a_word_in_its_text(page) -> None:
-    page.goto("")
-    results = search(page, "Nijkerk")
-    assert any(urlsplit(url).path == f"/casussen/{CASE}/" for url in results), results
-
-
-def _pages_with_word(site: Path, pattern: str) -> set[str]:
-    """Pages (as 'casussen/x/') whose search-index text matches pattern, from the built index."""
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    return {doc["location"].split("#")[0] for doc in docs
-            if re.search(pattern, f"{doc['title']} {text_of(doc['text'])}", re.IGNORECASE)}
-
-
-def _result_pages(page) -> int:
-    meta = page.locator(".md-search-result__meta").text_content() or ""
-    return int(match.group(1)) if (match := re.search(r"(\d+) overeenkomende", meta)) else 0
-
-
-def test_search_finds_inflected_forms_from_the_stem(page, site: Path) -> None:
-    """'opleiding' also finds pages that only say 'opleidingen' (or 'opleidingsniveau'): Material
-    searches every term as a prefix (it sends 'opleiding*' to lunr) in an index with Dutch stop words."""
-    bare = _pages_with_word(site, r"\bopleiding\b")
-    longer_only = _pages_with_word(site, r"\bopleiding\w+") - bare
-    assert longer_only, "the site has no page with only an inflected form of 'opleiding' to find"
-    page.goto("")
-    results = search(page, "opleiding")
-    assert results
-    assert _result_pages(page) >= len(bare | longer_only) > len(bare)
-
-
-@pytest.mark.xfail(strict=True, reason="Material 9.x appends '*' to every query term, and lunr skips its "
-                   "pipeline (the Dutch stemmer) for wildcard terms: an inflected form does not find the stem. "
-                   "Turning the stemmer on in mkdocs.yml makes it worse ('samenwerkingen' then finds nothing).")
-def test_search_finds_the_stem_from_an_inflected_form(page, site: Path) -> None:
-    bare_only = _pages_with_word(site, r"\bopleiding\b") - _pages_with_word(site, r"\bopleidingen\b")
-    assert bare_only
-    page.goto("")
-    search(page, "opleidingen")
-    assert _result_pages(page) > len(_pages_with_word(site, r"\bopleidingen"))
+# Search (Pagefind online, lunr offline) is tested in tests/test_browser_search.py.
 
 
 def test_praatplaten_are_visible(page) -> None:
@@ -309,7 +270,7 @@ def test_offline_bundle_works_from_file(browser, tmp_path_factory: pytest.TempPa
     root = make_project(tmp_path_factory.mktemp("offline") / "project")
     build_site(root, offline=True)
     bundle = root / "site-offline"
-    assert (bundle / "search" / "search_index.js").is_file()
+    assert (bundle / "search" / "zoekindex.js").is_file()
     assert not (root / "site").exists()
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})

@@ -1,6 +1,7 @@
 """A site built from a case whose every string is a payload holds no live payload."""
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -37,7 +38,8 @@ def test_case_page_has_no_live_payload(hostile_site: Path) -> None:
     assert "[klik](javascript:alert(3))" in text
     assert "{{ 7*7 }}" in text and "49" not in text
     hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").exists() else "\0"
-    assert hostname not in text.replace("--8<-- \"/etc/hostname\"", "")
+    # as a word of its own: a short host name ("vm") is also part of the site address (hsvmbo)
+    assert not re.search(rf"(?<![\w.-]){re.escape(hostname)}(?![\w.-])", text.replace("--8<-- \"/etc/hostname\"", ""))
 
 
 def test_case_page_html_bodies_add_no_elements(hostile_site: Path) -> None:

@@ -1,0 +1,96 @@
+"""Text measuring for praatplaten: line breaking by the real advance widths of the plate's font.
+
+The plate has fixed type sizes and fixed block sizes, so every text must be broken into lines
+before Graphviz sees it, and the generator must know how many lines that gives. Widths come from
+the font files themselves (fontTools reads their horizontal metrics), the same DejaVu Sans that
+Graphviz and Pango draw with; a small allowance covers hinting and fallback glyphs.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from generator import style
+
+SPACE = re.compile(r"\s+")
+BREAK_AFTER = re.compile(r"(?<=[-/–])")  # a long word may break after a hyphen, slash or dash
+FALLBACK_LINES = 1.5  # a line with such a character may be taller (CJK and emoji fonts)
+FALLBACK_ADVANCE = 1.3  # em; a character the font lacks is drawn from another font (emoji, CJK): assume wide
+
+
+@lru_cache(maxsize=4)
+def _advances(bold: bool) -> tuple[dict[int, float], float]:
+    """Advance width per code point, in em, and the line height in em, of the plate's font."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(style.FONT_FILES[bold], lazy=True) as font:
+        units = font["head"].unitsPerEm
+        metrics = font["hmtx"].metrics
+        advances = {code: metrics[name][0] / units for code, name in font.getBestCmap().items()}
+        hhea = font["hhea"]
+        line = (hhea.ascent - hhea.descent + hhea.lineGap) / units
+    return advances, line
+
+
+def width(text: str, size: float, bold: bool = False) -> float:
+    """Width of one line of text in points."""
+    advances, _ = _advances(bold)
+    return sum(advances.get(ord(char), FALLBACK_ADVANCE) for char in text) * size * style.WIDTH_ALLOWANCE
+
+
+def line_height(size: float) -> float:
+    """Distance between two lines of text in points, as Graphviz sets lines in HTML-like labels
+    (1.2 × the size; measured on Graphviz 14 with DejaVu Sans)."""
+    return style.LINE_FACTOR * size
+
+
+def text_height(lines: list[str], size: float) -> int:
+    """Height in whole points of a cell's text lines (Graphviz adds about a point). A line with a
+    character the plate's font lacks is drawn partly in another font, whose line can be taller:
+    it counts as FALLBACK_LINES lines."""
+    advances, _ = _advances(False)
+    count = sum(1 if all(ord(char) in advances for char in line) else FALLBACK_LINES for line in lines)
+    return int(count * line_height(size) + 1.999)
+
+
+def _pieces(word: str, size: float, limit: float, bold: bool) -> list[str]:
+    """A word wider than a line, broken after hyphens where possible, else between characters."""
+    out, current = [], ""
+    for part in (p for p in BREAK_AFTER.split(word) if p):
+        if width(current + part, size, bold) <= limit:
+            current += part
+            continue
+        if current:
+            out.append(current)
+            current = ""
+        for char in part:
+            if current and width(current + char, size, bold) > limit:
+                out.append(current)
+                current = ""
+            current += char
+    if current:
+        out.append(current)
+    return out
+
+
+def wrap(text: str, size: float, limit: float, bold: bool = False) -> list[str]:
+    """Break text into lines no wider than `limit` points at `size` points (greedy, by words)."""
+    lines: list[str] = []
+    current = ""
+    for word in SPACE.split(text.strip()):
+        if not word:
+            continue
+        candidate = f"{current} {word}" if current else word
+        if width(candidate, size, bold) <= limit:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        if width(word, size, bold) <= limit:
+            current = word
+        else:
+            *full, current = _pieces(word, size, limit, bold)
+            lines.extend(full)
+    if current or not lines:
+        lines.append(current)
+    return lines
