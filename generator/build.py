@@ -142,7 +142,7 @@ def _diagrams(framework: Framework, loaded: list[Loaded], memo: Memo | None, con
 
 def generated_paths(root: Path, framework: Framework) -> Iterator[str]:
     """The path of every file a build without cases stages (for the reserved slugs)."""
-    rendered = {diagram.name: Rendered("", b"") for diagram in _diagrams(framework, [], None)}
+    rendered = {diagram.name: Rendered("", b"", b"") for diagram in _diagrams(framework, [], None, PlateContext())}
     for path, data in _files(root, _Checked(framework, [], rendered), None, False, Escaper(()), ""):  # names only: any escaping, no address
         if not isinstance(data, bytes):
             as_bytes(data)  # a writer holds a spool file until it has run (no cases: a few bytes)
