@@ -52,8 +52,8 @@ def _poisoned() -> dict[str, dict]:
     return {
         "vijandig": hostile,
         "thema-marker": _case("thema-marker", naam="<!-- later -->", thema="<!-- later --> <!-- x -->"),
-        "lange-woorden": _case("lange-woorden", naam=LONG, thema=LONG, regio=LONG, sector=LONG, instellingen=[LONG],
-                               samenvatting=" ".join([LONG] * 5), doelen={"propositie": LONG, "kort": [LONG]},
+        "lange-woorden": _case("lange-woorden", naam=LONG[:42], thema=LONG, regio=LONG, sector=LONG, instellingen=[LONG],
+                               samenvatting=" ".join([LONG] * 5),
                                tijdlijn=[{"datum": "2020", "soort": "start", "tekst": LONG}]),
         "gestapeld": _case("gestapeld", naam=STACK[:200], thema=STACK[:200]),
         "casus-tijdlijn": _case("casus-tijdlijn", naam="Tijdlijn", tijdlijn=[{"datum": "2021", "soort": "start", "tekst": "Begin."}]),

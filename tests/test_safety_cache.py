@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import _diagrams  # the names and keys the build gives praatplaten
+from generator.build import _diagrams, plate_context  # the names and keys the build gives praatplaten
 from generator.cli import main
 from generator.content import load_framework
 from generator.validate import check_cases
@@ -30,14 +30,15 @@ def small(project: Path) -> Path:
 
 def _keys(root: Path) -> dict[str, str]:
     framework = load_framework(root)
-    return {diagram.name: diagram.key() for diagram in _diagrams(framework, check_cases(root, framework), None)}
+    return {diagram.name: diagram.key() for diagram in _diagrams(framework, check_cases(root, framework), None, plate_context(root))}
 
 
-def _sums(key: str, svg: bytes, pdf: bytes) -> bytes:
+def _sums(key: str, svg: bytes, pdf: bytes, base: Path | None = None) -> bytes:
     """What an attacker who read render.py would write next to planted files."""
     from generator.render import _sums as real
 
-    return real(key, svg, pdf)
+    a4 = base.with_suffix(".a4pdf").read_bytes() if base else pdf
+    return real(key, {".svg": svg, ".pdf": pdf, ".a4pdf": a4})
 
 
 def _plant(folder: Path, key: str, svg: bytes | None = None, pdf: bytes | None = None) -> None:
@@ -48,7 +49,7 @@ def _plant(folder: Path, key: str, svg: bytes | None = None, pdf: bytes | None =
         path = base.with_suffix(suffix)
         path.unlink()
         path.write_bytes(data)
-    base.with_suffix(".sum").write_bytes(_sums(key, svg, pdf))
+    base.with_suffix(".sum").write_bytes(_sums(key, svg, pdf, base))
 
 
 def _build(root: Path, capsys: pytest.CaptureFixture[str]) -> str:
@@ -71,7 +72,7 @@ def test_hostile_foreign_truncated_and_symlinked_entries_never_reach_the_site(sm
     # hostile: live script in the SVG, with a matching digest
     _plant(folder, a, svg=b'<svg role="img" onload="alert(1)" xmlns="http://www.w3.org/2000/svg"><script>alert(2)</script></svg>\n')
     # foreign: another praatplaat's files (and its sum) under this key
-    for suffix in (".svg", ".pdf", ".sum"):
+    for suffix in (".svg", ".pdf", ".a4pdf", ".sum"):
         (folder / b).with_suffix(suffix).unlink()
         shutil.copyfile((folder / c).with_suffix(suffix), (folder / b).with_suffix(suffix))
     # truncated PDF (sum of the whole one), and random bytes as a PDF with a matching sum
@@ -81,7 +82,7 @@ def test_hostile_foreign_truncated_and_symlinked_entries_never_reach_the_site(sm
     before = _build(small, capsys)
     assert "4/4 praatplaten rendered" in before, before
     site = _site_bytes(small)
-    assert b"alert(1)" not in site and b"alert(2)" not in site
+    assert b'onload="alert(1)"' not in site and b"<script>alert(2)" not in site
     assert (small / "site/praatplaten/redeneerlijn.pdf").read_bytes().startswith(b"%PDF-")
     again = (small / "site/praatplaten" / f"{CASES[2]}.pdf").read_bytes()
     assert again.startswith(b"%PDF-") and b"%%EOF" in again[-32:] and abs(len(again) - len(pdf)) < 64, "rendered again, whole"
@@ -92,7 +93,7 @@ def test_hostile_foreign_truncated_and_symlinked_entries_never_reach_the_site(sm
     svg_a = (folder / a).with_suffix(".svg")
     svg_a.unlink()
     svg_a.symlink_to(PASSWD)
-    (folder / a).with_suffix(".sum").write_bytes(_sums(a, passwd, (folder / a).with_suffix(".pdf").read_bytes()))
+    (folder / a).with_suffix(".sum").write_bytes(_sums(a, passwd, (folder / a).with_suffix(".pdf").read_bytes(), folder / a))
     (folder / b).with_suffix(".pdf").unlink()
     (folder / b).with_suffix(".pdf").symlink_to((folder / c).with_suffix(".pdf"))
     out = _build(small, capsys)
@@ -152,6 +153,6 @@ def test_cache_is_outside_the_project_and_unaffected_by_hashes_alone(small: Path
     key = diagram.key()
     assert _accept(folder / key, key)
     other = hashlib.sha256(b"other").hexdigest()
-    for suffix in (".svg", ".pdf", ".sum"):
+    for suffix in (".svg", ".pdf", ".a4pdf", ".sum"):
         shutil.copyfile((folder / key).with_suffix(suffix), (folder / other).with_suffix(suffix))
     assert _accept(folder / other, other) is None
