@@ -24,6 +24,7 @@ from functools import partial
 from pathlib import Path
 
 from generator import stylecss
+from generator.children import die_with_parent
 from generator.content import Framework, load_framework
 from generator.diagrams import PlateContext, case_dot, framework_dot
 from generator.escape import Escaper, Md, markdown_extensions
@@ -34,25 +35,41 @@ from generator.data import CSV_PATH, JSON_PATH, CaseData, case_data, data_writer
 from generator.recent import added_dates
 from generator.pages import PageMemo, Site, iter_pages
 from generator.progress import Progress, Silent
-from generator.render import Cache, Diagram, Rendered, render_all
+from generator.render import Cache, Diagram, Rendered, render_all, usable_cache
 from generator.schema import schema_json
 from generator.search import index_offline, index_site, synonyms_js
-from generator.siteconfig import build_date, site_config
+from generator.siteconfig import build_date, mkdocs_environment, site_config
 from generator.validate import CaseCache, Loaded, check_cases, no_cyclic_gc
-from generator.write import Manifest, Writer, as_bytes, publish, sync_tree
+from generator.write import BuildLock, Manifest, Writer, as_bytes, publish, sync_tree
 
 STAGING = Path("build/docs")
 FRAMEWORK_DIAGRAM = "redeneerlijn"  # the blank praatplaat; case praatplaten are named by slug
 THEME = Path(__file__).parent / "templates" / "theme"  # staged as _theme/, mkdocs.yml's theme.custom_dir
 
 
-def cache_dir() -> Path:
+def cache_dir() -> Path | None:
     """Where rendered praatplaten are kept by content hash: outside the project, so that no file
-    in a pull request can pose as a rendered praatplaat ($HSVMBO_CACHE_DIR, else the user's cache)."""
+    in a pull request can pose as a rendered praatplaat ($HSVMBO_CACHE_DIR, else the user's cache).
+    None when there is no home folder to put it in."""
     configured = os.environ.get("HSVMBO_CACHE_DIR")
     if configured:
         return Path(configured)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hsvmbo-site" / "praatplaten"
+    try:
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hsvmbo-site" / "praatplaten"
+    except (RuntimeError, KeyError):
+        return None
+
+
+_WARNED: set[str] = set()
+
+
+def _cache() -> Cache | None:
+    """The render cache, or None with one warning line (once per process) when it is unusable."""
+    cache, warning = usable_cache(cache_dir())
+    if warning and warning not in _WARNED:
+        _WARNED.add(warning)
+        print(warning, file=sys.stderr, flush=True)
+    return cache
 
 
 @dataclass
@@ -138,7 +155,7 @@ def generated_paths(root: Path, framework: Framework) -> Iterator[str]:
         yield path
 
 
-def _render(diagrams: list[Diagram], cache: Cache, memo: Memo | None, advance) -> tuple[dict[str, Rendered], int]:
+def _render(diagrams: list[Diagram], cache: Cache | None, memo: Memo | None, advance) -> tuple[dict[str, Rendered], int]:
     if not memo:
         return render_all(diagrams, cache, advance=advance)
     keys = {diagram.name: diagram.key() for diagram in diagrams}
@@ -210,7 +227,7 @@ def _check(root: Path, report: Report, memo: Memo | None, progress: Progress | N
     clock = time.perf_counter()
     diagrams = _diagrams(framework, loaded, memo, memo.context if memo else plate_context(root))
     with progress.stage("Praatplaten tekenen", total=len(diagrams), unit="praatplaten") as advance:
-        rendered, report.diagrams_rendered = _render(diagrams, Cache(cache_dir()), memo, advance)
+        rendered, report.diagrams_rendered = _render(diagrams, _cache(), memo, advance)
     report.diagrams_total = len(diagrams)
     report.seconds["diagrams"] = time.perf_counter() - clock
     return _Checked(framework, loaded, rendered)
@@ -311,10 +328,11 @@ def run_mkdocs(root: Path, site_dir: Path, config: str = "mkdocs.yml", progress:
 
     With a Progress, MkDocs runs with --verbose and its "Reading:" and "Building page" lines are
     counted as the pages it has read and built."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **mkdocs_environment()}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / config), "--site-dir", str(site_dir)]
     if progress is None:
-        result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=1800)
+        result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=1800,
+                                preexec_fn=die_with_parent)
         returncode, lines = result.returncode, (result.stdout + result.stderr).splitlines()
     else:
         returncode, lines = _mkdocs_with_progress([*command, "--verbose"], root, env, progress)
@@ -327,7 +345,8 @@ def run_mkdocs(root: Path, site_dir: Path, config: str = "mkdocs.yml", progress:
 def _mkdocs_with_progress(command: list[str], root: Path, env: dict[str, str], progress: Progress) -> tuple[int, list[str]]:
     pages = sum(1 for path in (root / STAGING).rglob("*.md") if "_theme" not in path.parts)
     kept: list[str] = []
-    with subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as process:
+    with subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          preexec_fn=die_with_parent) as process:
         with ExitStack() as reading:
             advance = reading.enter_context(progress.stage("MkDocs: pagina's lezen", total=pages, unit="pagina's"))
             for line in process.stdout:
@@ -352,7 +371,13 @@ def _mkdocs_with_progress(command: list[str], root: Path, env: dict[str, str], p
 
 
 def build_site(root: Path, offline: bool = False, progress: Progress | None = None) -> Report:
-    """Check everything, stage the pages, build with MkDocs and swap the result into site/."""
+    """Check everything, stage the pages, build with MkDocs and swap the result into site/;
+    one build at a time per checkout (BuildLock)."""
+    with BuildLock(root):
+        return _build_site(root, offline, progress)
+
+
+def _build_site(root: Path, offline: bool, progress: Progress | None) -> Report:
     report = stage(root, offline=offline, progress=progress)
     clock = time.perf_counter()
     target = root / ("site-offline" if offline else "site")

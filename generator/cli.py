@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from generator import github
-from generator.errors import BuildError, InputError
+from generator.errors import BuildError, InputError, os_error
 from generator.messages import count, t
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BuildError as err:
         print(t("build_failed", detail=err), file=sys.stderr)
+        return 1
+    except OSError as err:  # permissions, a full disk, a folder missing: one plain line
+        print(os_error(err), file=sys.stderr)
+        print("Er is niets gepubliceerd; site/ is zoals hij was.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -1,6 +1,7 @@
 """Diagnostics that carry their source location, and the error that collects them."""
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 
 MAX_MESSAGE = 300
@@ -44,3 +45,23 @@ def format_path(parts: tuple[str | int, ...]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "de schijfruimte (quota) is op",
+    errno.EACCES: "geen toestemming",
+    errno.EPERM: "geen toestemming",
+    errno.EROFS: "het bestandssysteem is alleen-lezen",
+    errno.ENOENT: "bestaat niet",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EISDIR: "is een map",
+    errno.EEXIST: "bestaat al (een bestand staat in de weg)",
+}
+
+
+def os_error(err: OSError) -> str:
+    """An OSError as one plain Dutch line: what could not be done with which path, and why."""
+    reason = _OS_REASONS.get(err.errno or 0, err.strerror or str(err))
+    where = f" ({err.filename})" if err.filename else ""
+    return f"fout van het besturingssysteem{where}: {reason}"

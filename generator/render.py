@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -27,7 +28,11 @@ RENDER_VERSION = "6"  # bump when post-processing changes, to invalidate the cac
 # Fontconfig complains about the machine's own config files (not about our diagrams); those
 # lines are not Graphviz messages. Every other line on stderr fails the render.
 SYSTEM_NOISE = re.compile(r'Fontconfig (warning|error): "/(etc|usr)/[^"]*\.conf"')
-FORBIDDEN_ELEMENTS = {"script", "image", "a", "foreignObject", "use", "iframe", "style"}
+FORBIDDEN_ELEMENTS = {"script", "image", "a", "foreignObject", "use", "iframe", "style", "set", "animate", "animateMotion",
+                      "animateTransform", "handler", "listener", "feImage", "object", "embed"}
+# What Graphviz draws a praatplaat with; a cached SVG holding any other element is not ours.
+SVG_ELEMENTS = {"svg", "g", "title", "desc", "polygon", "polyline", "path", "ellipse", "circle", "rect", "line", "text", "tspan",
+                "defs", "linearGradient", "radialGradient", "stop"}
 
 
 @dataclass(frozen=True)
@@ -50,24 +55,56 @@ class Rendered:
 
 
 class Stored:
-    """A rendered diagram in the cache folder, read when asked for (the parent holds no copies)."""
+    """A rendered diagram in the cache folder, read when asked for (the parent holds no copies).
 
-    __slots__ = ("_base",)
+    The cache is untrusted input: each read is again a regular file (no link followed) whose
+    SHA-256 is the one checked when the entry was accepted."""
 
-    def __init__(self, base: Path):
-        self._base = base
+    __slots__ = ("_base", "_digests")
+
+    def __init__(self, base: Path, digests: dict[str, str]):
+        self._base, self._digests = base, digests
 
     @property
     def svg(self) -> str:
-        return self._base.with_suffix(".svg").read_text(encoding="utf-8")
+        return self._read(".svg").decode("utf-8")
 
     @property
     def pdf(self) -> bytes:
-        return self._base.with_suffix(".pdf").read_bytes()
+        return self._read(".pdf")
 
     @property
     def pdf_a4(self) -> bytes:
-        return self._base.with_suffix(".a4pdf").read_bytes()
+        return self._read(".a4pdf")
+
+    def _read(self, suffix: str) -> bytes:
+        data = read_regular(self._base.with_suffix(suffix))
+        if data is None or hashlib.sha256(data).hexdigest() != self._digests[suffix]:
+            raise BuildError(f"de cache van de praatplaten veranderde tijdens de build ({self._base.name}{suffix}); bouw opnieuw")
+        return data
+
+
+MAX_CACHED = 64 * 1024 * 1024  # no praatplaat comes near this; a larger cache file is not ours
+
+
+def read_regular(path: Path, limit: int = MAX_CACHED) -> bytes | None:
+    """The bytes of a regular file, without following a symlink and without blocking on a FIFO;
+    None for anything else (missing, link, device, folder, too large, unreadable)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+        return data if len(data) <= limit else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _prepare_environment() -> None:
@@ -76,7 +113,9 @@ def _prepare_environment() -> None:
     conf_dir.mkdir(exist_ok=True)
     target = conf_dir / "fonts.conf"
     if not target.exists() or target.read_bytes() != FONTS_CONF.read_bytes():
-        shutil.copyfile(FONTS_CONF, target)
+        tmp = conf_dir / f".fonts.conf.{os.getpid()}.tmp"  # another build may read it right now
+        shutil.copyfile(FONTS_CONF, tmp)
+        os.replace(tmp, target)
     os.environ["FONTCONFIG_PATH"] = str(conf_dir)
     os.environ["FONTCONFIG_FILE"] = str(target)
     os.environ["SERVER_NAME"] = "hsvmbo-generator"
@@ -196,6 +235,9 @@ def _check_inert(svg: str, name: str) -> None:
     for element in elements:
         tags.add(element.tag)
         keys.update(element.attrib)
+    unknown = {tag.rsplit("}", 1)[-1] for tag in tags} - SVG_ELEMENTS
+    if unknown:
+        raise BuildError(f"praatplaat '{name}': the SVG holds <{sorted(unknown)[0]}>; refusing to publish it")
     if not ({tag.rsplit("}", 1)[-1] for tag in tags} & FORBIDDEN_ELEMENTS
             or any(key.rsplit("}", 1)[-1].lower().startswith("on") or key.endswith("href") for key in keys)):
         return
@@ -230,14 +272,51 @@ def warm_up() -> None:
 
 
 def _write(folder: Path, key: str, rendered: Rendered) -> None:
-    """PDF first, SVG last (a key counts as cached when both exist); each via a temporary file."""
-    for suffix, data in ((".pdf", rendered.pdf), (".a4pdf", rendered.pdf_a4), (".svg", rendered.svg.encode("utf-8"))):
+    """The PDFs, the SVG, then the entry's digests last (a key counts as cached only with all
+    four files, and only when they match); each via a temporary file."""
+    files = {".pdf": rendered.pdf, ".a4pdf": rendered.pdf_a4, ".svg": rendered.svg.encode("utf-8")}
+    for suffix, data in (*files.items(), (".sum", _sums(key, files))):
         tmp = folder / f".{key}{suffix}.{os.getpid()}.tmp"
         try:
-            tmp.write_bytes(data)
+            with open(tmp, "xb") as out:  # never through a planted link
+                out.write(data)
             os.replace(tmp, folder / f"{key}{suffix}")
         finally:
             tmp.unlink(missing_ok=True)
+
+
+CACHED = (".svg", ".pdf", ".a4pdf")  # the files of an entry, besides its .sum
+
+
+def _sums(key: str, files: dict[str, bytes]) -> bytes:
+    """The digest file: version and key, then the SHA-256 of each file of the entry."""
+    lines = [f"hsvmbo-praatplaat {RENDER_VERSION} {key}"] + [f"{suffix} {hashlib.sha256(files[suffix]).hexdigest()}" for suffix in CACHED]
+    return ("\n".join(lines) + "\n").encode("ascii")
+
+
+PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|OpenAction|AA|EmbeddedFile|URI|SubmitForm|ImportData|RichMedia)\b")
+
+
+def _accept(base: Path, key: str) -> dict[str, str] | None:
+    """The entry's digests if it is one of ours and intact: regular files only, the sum file for
+    this key and version, every digest matching, PDFs that are whole PDFs with nothing active in
+    them, and an SVG that passes the same inert check as a fresh render. Else None: a miss."""
+    sums = read_regular(base.with_suffix(".sum"))
+    files = {suffix: read_regular(base.with_suffix(suffix)) for suffix in CACHED}
+    if sums is None or any(data is None for data in files.values()) or sums != _sums(key, files):  # type: ignore[arg-type]
+        return None
+    for suffix in (".pdf", ".a4pdf"):
+        pdf = files[suffix]
+        if not pdf.startswith(b"%PDF-") or b"%%EOF" not in pdf[-1024:] or PDF_ACTIVE.search(pdf):
+            return None
+    try:
+        text = files[".svg"].decode("utf-8")
+        if not text.startswith('<svg role="img" ') or "<!" in text or "<?" in text:
+            return None
+        _check_inert(text, base.name)
+    except (UnicodeDecodeError, BuildError, SyntaxError, ValueError):
+        return None
+    return {suffix: hashlib.sha256(data).hexdigest() for suffix, data in files.items()}  # type: ignore[arg-type]
 
 
 def _render_batch(folder: Path, batch: list[Diagram]) -> list[tuple[str, str | None]]:
@@ -256,20 +335,46 @@ def _render_batch(folder: Path, batch: list[Diagram]) -> list[tuple[str, str | N
 
 
 class Cache:
-    """Rendered diagrams by content hash, under .cache/praatplaten (git-ignored)."""
+    """Rendered diagrams by content hash, outside the project (see build.cache_dir).
+
+    Untrusted input: an entry is used only when `_accept` finds it intact; anything else is a
+    miss and is rendered (and written) again."""
 
     def __init__(self, folder: Path):
         self.folder = folder
 
     def get(self, diagram: Diagram) -> Stored | None:
-        base = self.folder / diagram.key()
-        if all(base.with_suffix(suffix).exists() for suffix in (".svg", ".pdf", ".a4pdf")):
-            return Stored(base)
-        return None
+        key = diagram.key()
+        base = self.folder / key
+        digests = _accept(base, key)
+        return Stored(base, digests) if digests else None
 
     def put(self, diagram: Diagram, rendered: Rendered) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         _write(self.folder, diagram.key(), rendered)
+
+
+def usable_cache(folder: Path | None) -> tuple[Cache | None, str | None]:
+    """The cache, or None and a one-line warning when it cannot be used (no folder, a file in the
+    way, not writable): the build then renders every praatplaat without one."""
+    if folder is None:
+        return None, "waarschuwing: geen map voor de cache van de praatplaten (HOME onbekend); de build gaat door zonder cache"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-"):
+            pass
+    except OSError as err:
+        return None, (f"waarschuwing: de cache van de praatplaten ({folder}) is niet bruikbaar ({err.strerror or err}); "
+                      "de build gaat door zonder cache")
+    return Cache(folder), None
+
+
+def _worker_start(parent: int) -> None:
+    """A worker dies with the generator (children.worker_start), then loads Graphviz once."""
+    from generator.children import worker_start
+
+    worker_start(parent)
+    _context()
 
 
 SEQUENTIAL_MAX = 8  # up to this many renders, starting workers costs more than it saves
@@ -288,7 +393,7 @@ def _render_in_workers(folder: Path, batches: list[list[Diagram]], workers: int,
 
     failures: list[str] = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_context) as pool:
+                             initializer=_worker_start, initargs=(os.getpid(),)) as pool:
         futures = {pool.submit(_render_batch, folder, batch): batch for batch in batches}
         for future in as_completed(futures):
             advance(len(futures[future]))
@@ -332,7 +437,10 @@ def render_all(diagrams: list[Diagram], cache: Cache | None, workers: int | None
                 advance(1)
             results[diagram.name] = rendered
             if cache:
-                cache.put(diagram, rendered)
+                try:
+                    cache.put(diagram, rendered)
+                except OSError:  # a full disk or a folder gone: the result is in memory, the cache is only a cache
+                    pass
     else:
         cache.folder.mkdir(parents=True, exist_ok=True)
         size = max(1, min(32, -(-len(todo) // (workers * 4))))  # small batches keep every worker busy to the end
@@ -340,7 +448,11 @@ def render_all(diagrams: list[Diagram], cache: Cache | None, workers: int | None
         workers = min(workers, len(batches))
         failures = _render_in_workers(cache.folder, batches, workers, advance)
         for diagram in todo:
-            results[diagram.name] = Stored(cache.folder / diagram.key())
+            hit = cache.get(diagram)  # what the workers wrote is checked like any other entry
+            if hit:
+                results[diagram.name] = hit
+            elif not failures:
+                failures.append(f"praatplaat '{diagram.name}' ontbreekt in de cache nadat die getekend is")
     if failures:
         more = t("and_more", count=len(failures) - 5) if len(failures) > 5 else ""
         raise BuildError("; ".join(failures[:5]) + more)

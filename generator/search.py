@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from generator.children import die_with_parent
 from generator.content import Framework
 from generator.errors import BuildError
 
@@ -42,7 +43,7 @@ def index_site(site_dir: Path) -> str:
     env = {**os.environ, "NO_COLOR": "1"}
     shutil.rmtree(site_dir / "pagefind", ignore_errors=True)
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=900, env=env)
+        result = subprocess.run(command, capture_output=True, text=True, timeout=900, env=env, preexec_fn=die_with_parent)
     except (OSError, subprocess.TimeoutExpired) as err:
         raise BuildError(f"pagefind could not run: {err}") from None
     output = result.stdout + result.stderr

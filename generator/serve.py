@@ -10,9 +10,11 @@ does not delete the page of a case file that was removed; restart serve to drop 
 """
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -21,7 +23,10 @@ import time
 from pathlib import Path
 
 from generator.build import Memo, run_mkdocs, stage
-from generator.errors import BuildError, InputError
+from generator.children import die_with_parent
+from generator.siteconfig import mkdocs_environment
+from generator.errors import BuildError, InputError, os_error
+from generator.write import BuildLock
 from generator.render import warm_up
 from generator.search import index_site
 from generator.messages import t
@@ -43,17 +48,46 @@ def _snapshot(root: Path) -> dict[str, int]:
     return state
 
 
-def _stage(root: Path, memo: Memo) -> None:
+def _stage(root: Path, memo: Memo) -> bool:
+    """Stage once; on any failure print what to fix and keep the last good pages. True if staged."""
     try:
-        report = stage(root, memo=memo)
+        with BuildLock(root, wait=True):  # a `build` in the same checkout finishes first
+            report = stage(root, memo=memo)
         print(t("serve_staged", seconds=sum(report.seconds.values()), written=len(report.written), removed=len(report.removed)), flush=True)
+        return True
     except InputError as err:
         for diagnostic in err.diagnostics:
             print(diagnostic, file=sys.stderr, flush=True)
         print(t("serve_fix"), file=sys.stderr, flush=True)
     except BuildError as err:
         print(t("build_failed", detail=err), file=sys.stderr, flush=True)
-    gc.collect()  # stage() runs without the cyclic collector; free its cycles now, off the critical path
+    except OSError as err:
+        print(os_error(err), file=sys.stderr, flush=True)
+    except Exception as err:  # noqa: BLE001 - serve outlives any input; the message says what broke
+        print(f"build failed: {type(err).__name__}: {err}", file=sys.stderr, flush=True)
+        print("Los het probleem op; de preview wacht op de volgende wijziging.", file=sys.stderr, flush=True)
+    finally:
+        gc.collect()  # stage() runs without the cyclic collector; free its cycles now, off the critical path
+    return False
+
+
+def _port_free(address: str) -> str | None:
+    """None if MkDocs can listen on host:port, else a plain message why not."""
+    host, _, port = address.rpartition(":")
+    try:
+        number = int(port)
+    except ValueError:
+        return f"'{address}' is geen adres met poort, zoals 127.0.0.1:8000"
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does: old connections do not count
+            probe.bind((host.strip("[]") or "127.0.0.1", number))
+    except OSError as err:
+        if err.errno == errno.EADDRINUSE:
+            return (f"poort {number} is al in gebruik (draait er nog een serve of een andere server?); "
+                    f"stop die of kies een andere poort met --dev-addr {host or '127.0.0.1'}:{number + 1}")
+        return f"kan niet luisteren op {address}: {err.strerror}"
+    return None
 
 
 class _Indexer:
@@ -103,13 +137,24 @@ def _stop(signum, frame) -> None:
 
 
 def serve(root: Path, address: str) -> int:
+    problem = _port_free(address)
+    if problem:
+        print(problem, file=sys.stderr, flush=True)
+        return 1
     signal.signal(signal.SIGTERM, _stop)  # so the MkDocs child is stopped too
     memo = Memo()
-    _stage(root, memo)
-    warm_up()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    seen = _snapshot(root)
+    while not _stage(root, memo):  # nothing to serve yet: wait for a fix
+        while _snapshot(root) == seen:
+            time.sleep(POLL_SECONDS)
+        seen = _snapshot(root)
+    try:
+        warm_up()
+    except BuildError as err:
+        print(f"build failed: {err}", file=sys.stderr, flush=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **mkdocs_environment()}
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--no-strict", "--config-file", str(root / "mkdocs.yml"), "--dev-addr", address]
-    server = subprocess.Popen(command, cwd=root, env=env)
+    server = subprocess.Popen(command, cwd=root, env=env, preexec_fn=die_with_parent)  # no stale preview after a killed serve
     indexer = _Indexer(root)
     indexer.request()
     seen = _snapshot(root)

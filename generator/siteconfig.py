@@ -63,3 +63,8 @@ def build_date() -> date:
     if not re.fullmatch(r"[0-9]{1,12}", value, re.ASCII):
         raise BuildError(f"SOURCE_DATE_EPOCH moet een geheel aantal seconden sinds 1970 zijn, niet '{value[:40]}'")
     return datetime.fromtimestamp(int(value), timezone.utc).date()
+
+
+def mkdocs_environment() -> dict[str, str]:
+    """What mkdocs.yml reads from the environment for a build: the build date (`extra.bouwdatum`)."""
+    return {"HSVMBO_BOUWDATUM": build_date().strftime("%d-%m-%Y")}

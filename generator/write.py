@@ -7,6 +7,7 @@ so a failed build leaves the previous site as it was.
 """
 from __future__ import annotations
 
+import errno
 import filecmp
 import io
 import os
@@ -106,7 +107,7 @@ def _replace(target: Path, data: bytes | Writer) -> bool:
     if isinstance(data, bytes) and existing and target.stat().st_size == len(data) and target.read_bytes() == data:
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as out:
             if isinstance(data, bytes):
@@ -123,9 +124,45 @@ def _replace(target: Path, data: bytes | Writer) -> bool:
         tmp.unlink(missing_ok=True)
 
 
+RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where the system or
+    the file system cannot, so the caller falls back."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def remove_stale(site_dir: Path) -> None:
+    """Remove what an interrupted publish left next to site_dir (only call it holding the build lock)."""
+    for prefix in (f".{site_dir.name}-new-", f".{site_dir.name}-old-"):
+        for path in site_dir.parent.glob(prefix + "*"):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+
+
 def publish(site_dir: Path, build: Callable[[Path], None]) -> None:
-    """Run build(tmp) into a fresh sibling folder, then swap it in for site_dir."""
+    """Run build(tmp) into a fresh sibling folder, then swap it in for site_dir.
+
+    The swap is one exchange rename, so at every moment site_dir is the whole old or the whole
+    new site, and stays a real folder (GitHub's upload-pages-artifact reads site/). Where the
+    exchange is not available, two renames (a moment without site_dir)."""
     parent = site_dir.parent
+    remove_stale(site_dir)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=parent))
     os.chmod(tmp, 0o755)
     try:
@@ -133,8 +170,37 @@ def publish(site_dir: Path, build: Callable[[Path], None]) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    old = parent / f".{site_dir.name}-old-{os.getpid()}"
-    if site_dir.exists():
+    if site_dir.is_dir() and not site_dir.is_symlink():
+        if _exchange(tmp, site_dir):
+            shutil.rmtree(tmp, ignore_errors=True)  # now the old site
+            return
+        old = parent / f".{site_dir.name}-old-{os.getpid()}"
         os.replace(site_dir, old)
+        os.replace(tmp, site_dir)
+        shutil.rmtree(old, ignore_errors=True)
+        return
+    if site_dir.is_symlink() or site_dir.exists():
+        site_dir.unlink()  # a link or a file in the way: never followed, never kept
     os.replace(tmp, site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+
+
+class BuildLock:
+    """One build at a time per checkout: an exclusive flock on the project folder itself (no
+    lock file to write or leave behind); the kernel releases it when the process dies."""
+
+    def __init__(self, root: Path, wait: bool = False):
+        self.root, self.wait, self._fd = root, wait, -1
+
+    def __enter__(self) -> "BuildLock":
+        import fcntl
+
+        self._fd = os.open(self.root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+        try:
+            fcntl.flock(self._fd, fcntl.LOCK_EX | (0 if self.wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            os.close(self._fd)
+            raise BuildError("er loopt al een build in deze map; wacht tot die klaar is en probeer het dan opnieuw") from None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        os.close(self._fd)  # closing the descriptor releases the lock

@@ -31,7 +31,7 @@ AXE_PAGES = ["", "casussen/", f"casussen/{CASE}/", "redeneerlijn/", "praatplaten
 
 # --- fixtures --------------------------------------------------------------------------------------
 
-# `browser` (one chromium for the whole session) is in conftest.py, shared with test_browser_search.py.
+# `browser` (one chromium for the whole session) is in conftest.py, shared by the browser test modules.
 
 
 @pytest.fixture(scope="session")

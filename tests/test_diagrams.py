@@ -133,7 +133,7 @@ def test_render_all_in_workers_names_a_failing_praatplaat_and_caches_the_rest(tm
     cache = render.Cache(tmp_path / "cache")
     with pytest.raises(BuildError, match="praatplaat 'kapot'"):
         render.render_all([*good[:2], bad, *good[2:]], cache, workers=2)
-    assert sorted(p.name for p in cache.folder.iterdir()) == sorted(f"{d.key()}{s}" for d in good for s in (".svg", ".pdf", ".a4pdf"))
+    assert sorted(p.name for p in cache.folder.iterdir()) == sorted(f"{d.key()}{s}" for d in good for s in (".svg", ".pdf", ".a4pdf", ".sum"))
     results, count = render.render_all(good, cache, workers=2)
     assert count == 0 and results["g3"].svg.startswith("<svg") and results["g3"].pdf.startswith(b"%PDF")
     fresh, count = render.render_all([Diagram(f"h{i}", f"digraph t {{ h{i}; }}", "t", "d") for i in range(4)], cache, workers=2)
