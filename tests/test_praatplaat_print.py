@@ -246,3 +246,20 @@ def test_a_name_too_long_for_the_header_is_named() -> None:
     case, _ = _fallback_case()
     problems = dict(plate_problems(case.model_copy(update={"naam": "WM" * 90})))
     assert "te lang voor de kop van de praatplaat" in problems[("naam",)]
+
+
+@pytest.mark.parametrize("size, count", [(style.BODY_SIZE, count) for count in (1, 2, 5, 8, 12, 16)]  # block text
+                         + [(style.QUESTION_SIZE, count) for count in (1, 3, 6)]  # questions of the blank plate
+                         + [(style.FOOTER_SIZE, 2), (style.LEGEND_SIZE, 2)])  # footer and legend: two lines
+def test_estimated_text_height_holds_what_graphviz_draws(size: int, count: int) -> None:
+    """The plate reserves text_height() for each cell; Graphviz must fit the lines in that height.
+    At 1.2 × the size the estimate fell short from five lines on ("cell size too small"), and
+    valid cases with long goals failed to build."""
+    from generator.textfit import text_height
+
+    lines = '<BR ALIGN="LEFT"/>'.join(["Inmiddels coördineert de hybride financiering"] * count) + '<BR ALIGN="LEFT"/>'
+    height = text_height(["x"] * count, size)
+    dot = (f'digraph g {{ layout=nop; n [shape=plain, pos="100,100!", label=<<TABLE BORDER="0" CELLBORDER="0" '
+           f'CELLSPACING="0" CELLPADDING="0"><TR><TD FIXEDSIZE="TRUE" WIDTH="600" HEIGHT="{height}" CELLPADDING="0" '
+           f'VALIGN="TOP" ALIGN="LEFT"><FONT POINT-SIZE="{size}">{lines}</FONT></TD></TR></TABLE>>]; }}')
+    render_one(Diagram("hoogte", dot, "", ""))  # raises BuildError on Graphviz's "cell size too small"
