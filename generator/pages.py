@@ -100,6 +100,11 @@ def _environment(escaper: Escaper, framework: Framework) -> jinja2.Environment:
     env.filters["html"] = lambda value: Md(html.escape(str(value), quote=True))
     env.globals["timeline_of"] = lambda case: timeline.of_case(case, framework)
     env.globals["timeline_svg"] = lambda drawn, name: Md(timeline.case_svg(drawn, name))  # escapes its own text
+
+    def timeline_across(cases: tuple[Case, ...]) -> tuple[list, list[Md]]:
+        rows, figures = timeline.across(cases, framework)
+        return rows, [Md(figure) for figure in figures]  # the drawing escapes its own text
+    env.globals["timeline_across"] = timeline_across
     env.filters["when"] = timeline.when
     uitleg = {item.term: item.uitleg for item in framework.afkortingen.afkortingen}
     text = HtmlText(uitleg)
@@ -317,9 +322,8 @@ def _cross_case_pages(site: Site, render, render_list, pages: dict[str, str], kn
     for name in ("thema", "typologie", "doelen", "design", "meerwaarde", "scan"):
         render_list(f"vergelijken_{name}.md.j2", f"vergelijken/{name}.md", f"lijsten/vergelijken/{name}", cases, hoofdvorm=hoofdvorm)
         yield
-    rows, figures = timeline.across(cases, framework)
-    render("vergelijken_tijdlijn.md.j2", "vergelijken/tijdlijn.md", "lijsten/vergelijken/tijdlijn", cases=cases, rows=rows,
-           figures=[Md(figure) for figure in figures], drawn={case.slug for case, _ in rows})
+    # pages of compare.LIST_PAGE cases, each drawn on its own time axis (timeline_across)
+    render_list("vergelijken_tijdlijn.md.j2", "vergelijken/tijdlijn.md", "lijsten/vergelijken/tijdlijn", cases)
     yield
     render_list("vergelijken_bouwblokken.md.j2", "vergelijken/bouwblokken.md", "lijsten/vergelijken/bouwblokken", cases,
                 with_form=compare.by_form(cases))
