@@ -107,6 +107,7 @@ def filter_facets(case: Case) -> dict[str, list[str]]:
 
 
 LIST_PAGE = 100  # rows per page of a list or comparison page; more cases go to further pages
+TIMELINE_PAGE = 25  # cases per page of the drawn timelines (one drawing of at most 25 rows each; 300 KB a page)
 
 
 def parts(cases: tuple, size: int | None = None) -> list[tuple]:

@@ -257,9 +257,9 @@ def iter_pages(site: Site, escaper: Escaper, directory_urls: bool = True,
 
     by_slug = {case.slug: case for case in site.cases}
     render("index.md.j2", "index.md", recent=[by_slug[slug] for slug in most_recent(dict(site.added)) if slug in by_slug])
-    def render_list(template: str, path: str, aside: str, cases: tuple[Case, ...], **context: Any) -> None:
-        """A list page over the cases, split into pages of compare.LIST_PAGE rows (see _pager.md.j2)."""
-        chunks = compare.parts(cases)
+    def render_list(template: str, path: str, aside: str, cases: tuple[Case, ...], size: int | None = None, **context: Any) -> None:
+        """A list page over the cases, split into pages of `size` (compare.LIST_PAGE) rows (see _pager.md.j2)."""
+        chunks = compare.parts(cases, size)
         paths = [compare.part_path(path, number) for number in range(1, len(chunks) + 1)]
         for number, (chunk, here) in enumerate(zip(chunks, paths), start=1):
             links = [{"number": n, "current": n == number,
@@ -322,8 +322,8 @@ def _cross_case_pages(site: Site, render, render_list, pages: dict[str, str], kn
     for name in ("thema", "typologie", "doelen", "design", "meerwaarde", "scan"):
         render_list(f"vergelijken_{name}.md.j2", f"vergelijken/{name}.md", f"lijsten/vergelijken/{name}", cases, hoofdvorm=hoofdvorm)
         yield
-    # pages of compare.LIST_PAGE cases, each drawn on its own time axis (timeline_across)
-    render_list("vergelijken_tijdlijn.md.j2", "vergelijken/tijdlijn.md", "lijsten/vergelijken/tijdlijn", cases)
+    # pages of compare.TIMELINE_PAGE cases, each drawn on its own time axis (timeline_across)
+    render_list("vergelijken_tijdlijn.md.j2", "vergelijken/tijdlijn.md", "lijsten/vergelijken/tijdlijn", cases, compare.TIMELINE_PAGE)
     yield
     render_list("vergelijken_bouwblokken.md.j2", "vergelijken/bouwblokken.md", "lijsten/vergelijken/bouwblokken", cases,
                 with_form=compare.by_form(cases))

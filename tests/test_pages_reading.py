@@ -349,3 +349,23 @@ def test_compare_two_page_is_a_list_of_links_without_javascript(site: Path) -> N
     links = {t for t in page_targets(site, "vergelijken/twee/") if re.fullmatch(r"casussen/[a-z0-9-]+/", t)}
     assert links >= {f"casussen/{slug}/" for slug in SLUGS}
     assert 'id="twee-app" class="twee" hidden' in html
+
+
+def test_timelines_page_is_split_like_the_lists(monkeypatch: pytest.MonkeyPatch, framework, cases) -> None:
+    """The drawn timelines of all cases grow with the corpus (about 5 KB a case): they are split into
+    pages of compare.TIMELINE_PAGE cases, each with its own drawing and the pager."""
+    from generator import compare
+    from generator.escape import Escaper, Md, markdown_extensions
+    from generator.pages import Site, render_pages
+
+    monkeypatch.setattr(compare, "TIMELINE_PAGE", 4)
+    ordered = tuple(cases[slug] for slug in SLUGS)
+    diagrams = {name: Md("<svg></svg>") for name in ["redeneerlijn", *SLUGS]}
+    pages = render_pages(Site(framework, ordered, diagrams), Escaper(markdown_extensions(ROOT / "mkdocs.yml")))
+    assert {"vergelijken/tijdlijn.md", "vergelijken/tijdlijn_2.md", "vergelijken/tijdlijn_3.md"} <= set(pages)
+    assert "vergelijken/tijdlijn_4.md" not in pages and "Pagina 1 van 3" in pages["vergelijken/tijdlijn.md"]
+    named = [set(re.findall(r'href="\.\./\.\./casussen/([a-z0-9-]+)/#tijdlijn"|href="\.\./casussen/([a-z0-9-]+)/#tijdlijn"',
+                            pages[f"_theme/later/lijsten/vergelijken/tijdlijn{suffix}.html"])) for suffix in ("", "-2", "-3")]
+    slugs = [{a or b for a, b in found} for found in named]
+    assert all(len(page) <= 4 for page in slugs) and set().union(*slugs) <= set(SLUGS) and len(set().union(*slugs)) >= 5
+    assert sum(len(page) for page in slugs) == len(set().union(*slugs)), "every case on one page only"

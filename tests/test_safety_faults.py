@@ -114,7 +114,9 @@ def test_swap_keeps_site_a_real_folder_and_removes_stale_ones(tmp_path: Path) ->
 
 
 def test_stale_folders_are_ignored_by_git() -> None:
-    for name in (".site-new-abc123", ".site-old-4242", ".site-offline-new-x", "site", "build"):
+    # folders, named with a trailing slash: on a fresh clone they do not exist yet, and git only
+    # matches a pattern like /site/ to a path it knows to be a folder
+    for name in (".site-new-abc123/", ".site-old-4242/", ".site-offline-new-x/", "site/", "build/"):
         result = subprocess.run(["git", "check-ignore", "-q", "--no-index", name], cwd=ROOT)
         assert result.returncode == 0, f"{name} is not ignored by git"
 
