@@ -147,9 +147,10 @@ def _diagrams(framework: Framework, loaded: list[Loaded], memo: Memo | None, con
 
 def generated_paths(root: Path, framework: Framework) -> Iterator[str]:
     """The path of every file a build without cases stages (for the reserved slugs)."""
-    rendered = {diagram.name: Rendered("", b"", b"") for diagram in _diagrams(framework, [], None, PlateContext())}
+    context = PlateContext("https://example.invalid/")
+    rendered = {diagram.name: Rendered("", b"", b"") for diagram in _diagrams(framework, [], None, context)}
     # names only: any escaping and address do (and a project without mkdocs.yml can still be validated)
-    for path, data in _files(root, _Checked(framework, [], rendered), None, False, Escaper(()), "https://example.invalid/"):
+    for path, data in _files(root, _Checked(framework, [], rendered, context), None, False, Escaper(())):
         if not isinstance(data, bytes):
             as_bytes(data)  # a writer holds a spool file until it has run (no cases: a few bytes)
         yield path
@@ -205,17 +206,18 @@ class _Checked:
     framework: Framework
     loaded: list[Loaded]
     rendered: dict[str, Rendered]
+    context: PlateContext  # site address and build date: one reading for plates, pages and open data
 
 
 def _check(root: Path, report: Report, memo: Memo | None, progress: Progress | None = None) -> _Checked:
     """Read and check every input and render every praatplaat; raise before anything is staged."""
     progress = progress or Silent()
     clock = time.perf_counter()
+    context = plate_context(root)
     if memo:
         digest = framework_digest(root)
         if digest != memo.framework:  # labels and vocabularies changed: validate and draw anew
             memo.framework, memo.cases, memo.dots = digest, CaseCache(), {}
-        context = plate_context(root)
         if context != memo.context:  # a new day or address: every footer changes
             memo.context, memo.dots = context, {}
     with progress.stage("Casussen lezen en controleren", unit="casussen") as advance:
@@ -225,20 +227,20 @@ def _check(root: Path, report: Report, memo: Memo | None, progress: Progress | N
     report.cases = len(loaded)
     report.seconds["load+validate"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    diagrams = _diagrams(framework, loaded, memo, memo.context if memo else plate_context(root))
+    diagrams = _diagrams(framework, loaded, memo, context)
     with progress.stage("Praatplaten tekenen", total=len(diagrams), unit="praatplaten") as advance:
         rendered, report.diagrams_rendered = _render(diagrams, _cache(), memo, advance)
     report.diagrams_total = len(diagrams)
     report.seconds["diagrams"] = time.perf_counter() - clock
-    return _Checked(framework, loaded, rendered)
+    return _Checked(framework, loaded, rendered, context)
 
 
 def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool,
-           escaper: Escaper | None = None, site_url: str | None = None) -> Iterator[tuple[str, bytes | Writer]]:
+           escaper: Escaper | None = None) -> Iterator[tuple[str, bytes | Writer]]:
     """Every file of the staging folder, one at a time (so no site is ever held in memory whole)."""
     framework, loaded, rendered = checked.framework, checked.loaded, checked.rendered
     escaper = escaper or Escaper(markdown_extensions(root / "mkdocs.yml"))
-    built = build_date()
+    built = checked.context.built
     slugs = [item.case.slug for item in loaded]
     site = Site(framework, tuple(item.case for item in loaded), _Svgs(rendered), built=built, added=added_dates(root, slugs))
     if memo:
@@ -269,7 +271,7 @@ def _files(root: Path, checked: _Checked, memo: Memo | None, offline: bool,
     if memo and memo.schema[0] != memo.framework:
         memo.schema = (memo.framework, schema_json(framework).encode("utf-8"))
     yield "schema/case.schema.json", memo.schema[1] if memo else schema_json(framework).encode("utf-8")
-    yield from package_files(framework, built, site_config(root).site_url if site_url is None else site_url)
+    yield from package_files(framework, built, checked.context.site_url)
     yield "assets/synoniemen.js", synonyms_js(framework)
     if memo:  # serve: MkDocs serves the search index from the staging folder
         yield from sorted(memo.search.items())

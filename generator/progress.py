@@ -6,6 +6,7 @@ line per finished stage. Library callers (tests, `serve`) pass no Progress and s
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -15,6 +16,7 @@ from typing import TextIO
 from tqdm import tqdm
 
 Advance = Callable[[int], None]
+PLAIN_LINE = re.compile(r".+: \d+(/\d+)? .+ \([0-9.]+ s\)")  # what a finished stage prints off a terminal
 
 
 class Progress:

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.progress import PLAIN_LINE
 from generator.write import BuildLock, publish
 
-PROGRESS_LINE = re.compile(r".+: \d+(/\d+)? .+ \([0-9.]+ s\)")  # a stage `build` reports (generator/progress.py)
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = (Path(__file__).parent / "fixtures" / "minimaal.yml").read_text(encoding="utf-8")
@@ -146,7 +146,7 @@ def test_build_folder_in_the_way_is_one_line(project: Path, capsys: pytest.Captu
     (project / "build").write_text("een bestand waar een map hoort", encoding="utf-8")
     assert main(["--root", str(project), "build"]) == 1
     err = capsys.readouterr().err
-    problems = [line for line in err.splitlines() if not PROGRESS_LINE.fullmatch(line)]  # `build` prints its stages first
+    problems = [line for line in err.splitlines() if not PLAIN_LINE.fullmatch(line)]  # `build` prints its stages first
     assert problems[0].startswith("fout van het besturingssysteem (") and "Traceback" not in err, err
     assert len([line for line in problems if line.strip()]) == 2
 

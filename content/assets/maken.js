@@ -340,7 +340,7 @@
     function withYaml(then) {
       if (window.jsyaml) return then(window.jsyaml);
       var tag = document.createElement("script");
-      tag.src = SCRIPT.replace(/maken\.js(\?.*)?$/, "vendor/js-yaml/js-yaml.umd.min.js");
+      tag.src = SCRIPT.replace(/maken\.js(\?.*)?$/, "vendor/js-yaml/js-yaml.min.js");
       tag.onload = function () { then(window.jsyaml); };
       tag.onerror = function () { say("Het bestand kon niet worden gelezen: de YAML-lezer ontbreekt."); };
       document.head.appendChild(tag);
