@@ -403,6 +403,22 @@ class Praatplaat(Strict):
     output: PlaatPunten | None = Field(None, description="Punten voor blok 6, Output en outcome: 1 tot 4, elk hoogstens 120 tekens.")
 
 
+LES_LENGTE = 400  # a lesson is read in the "In het kort" box at the top of the case page
+
+
+class Les(Strict):
+    """Een les die het onderzoek voor deze casus trekt, in eigen woorden, met de plaats in het rapport
+    (of in een eigen bron van de casus) waar die les op steunt."""
+
+    tekst: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_at_most(LES_LENGTE))] = Field(
+        description=f"De les in één of twee zinnen (hoogstens {LES_LENGTE} tekens), in eigen woorden.")
+    bronnen: Annotated[list[Bronverwijzing], Field(min_length=1, max_length=8)] = Field(
+        description=("Waar de les op steunt, minstens één: een paragraaf, tabel of figuur van het rapport, "
+                     "bijvoorbeeld ['§5.6.6'] (lijst in content/bronverwijzingen.yml), of een eigen bron die "
+                     "onder `bronnen` van de casus staat (de `sectie`)."))
+    redactie: Redactie | None = Field(None, description=REDACTIE_UITLEG)
+
+
 class Link(Strict):
     """Een link naar meer informatie (alleen http(s) of mailto)."""
 
@@ -428,6 +444,7 @@ class Case(Strict):
     type: CaseType
     fase: Fase | None = None
     samenvatting: Tekst = Field(description="Portret in een paar zinnen.")
+    lessen: list[Les] = Field(default_factory=list, max_length=5, description="Lessen die het onderzoek voor deze casus trekt (hooguit vijf), elk met bron; bovenaan de casuspagina onder 'In het kort'.")
     aanleiding: Aanleiding | None = None
     doelen: Doelen | None = None
     drivers: list[Driver] = Field(default_factory=list, max_length=10)
