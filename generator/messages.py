@@ -40,6 +40,7 @@ MESSAGES: dict[str, str] = {
     "expected_text": "hier hoort tekst, maar er staat {found}",
     "expected_list": "hier hoort een lijst (regels die beginnen met '- '), maar er staat {found}",
     "expected_mapping": "hier horen velden (veld: waarde), maar er staat {found}",
+    "fields_here": "; velden hier: {fields}",
     "expected_number": "hier hoort een geheel getal, bijvoorbeeld 2018",
     "number_at_least": "getal te klein: minstens {limit}",
     "number_at_most": "getal te groot: hoogstens {limit}",

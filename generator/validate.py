@@ -65,7 +65,7 @@ def _message(error: dict, model: type[BaseModel], loc: tuple) -> str:
         hint = t("did_you_mean", near=near[0]) if near else ""
         return t("unknown_field", name=loc[-1], hint=hint, valid=", ".join(valid))
     if kind == "missing":
-        return t("missing", name=loc[-1])
+        return t("missing", name=loc[-1]) + _what_fits(model, loc)
     if kind == "string_too_long":
         return t("too_long_text", limit=ctx.get("max_length"))
     if kind == "string_too_short":
@@ -73,13 +73,15 @@ def _message(error: dict, model: type[BaseModel], loc: tuple) -> str:
     if kind == "too_long":
         return t("too_many", limit=ctx.get("max_length"))
     if kind == "too_short":
-        return t("too_few", limit=ctx.get("min_length"))
+        return t("too_few", limit=ctx.get("min_length")) + _what_fits(model, loc)
     if kind == "string_type":
         return t("expected_text", found=_shape(error.get("input")))
     if kind == "list_type":
         return t("expected_list", found=_shape(error.get("input")))
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return t("expected_mapping", found=_shape(error.get("input")))
+        target = _model_at(model, loc)
+        fields = t("fields_here", fields=", ".join(target.model_fields)) if target else ""
+        return t("expected_mapping", found=_shape(error.get("input"))) + fields
     if kind in ("int_parsing", "int_type"):
         return t("expected_number")
     if kind in ("greater_than_equal", "greater_than"):
@@ -89,6 +91,15 @@ def _message(error: dict, model: type[BaseModel], loc: tuple) -> str:
     if kind in ("value_error", "unknown_code", "unknown_source") or kind.startswith("bad_"):
         return str(error["msg"]).removeprefix("Value error, ")  # raised by the model's own validators, in Dutch there
     return t("invalid_value", detail=str(error["msg"]).removeprefix("Value error, "))
+
+
+def _what_fits(model: type[BaseModel], loc: tuple) -> str:
+    """The field's own description, as what would be valid there ("" when it has none)."""
+    if not loc or isinstance(loc[-1], int):
+        return ""
+    parent = _model_at(model, loc[:-1])
+    field = parent.model_fields.get(str(loc[-1])) if parent else None
+    return f". {field.description}" if field is not None and field.description else ""
 
 
 def _shape(value: object) -> str:

@@ -93,6 +93,12 @@ t = BASE + "tijdlijn:\n  - datum: \uff12\uff10\uff12\uff11-01\n    soort: start\
 t = BASE + "links:\n  - titel: klik\n    url: https://.\n"; add("link-dot-host", t, None, "is geen http(s)- of mailto-link", "https://.")
 t = replace("naam: Minimale casus", "naam: Zalgo" + "\u0301" * 300); add("combining-stack", t, None, "meer dan 4 combinerende tekens", "naam:")
 
+t = replace("drivers:", "lessen:\n  - tekst: Een les zonder bron.\ndrivers:"); add("lesson-without-source", t, None, "verplicht veld 'bronnen' ontbreekt. Waar de les op steunt", "- tekst: Een les zonder")
+t = replace("drivers:", "lessen:\n  - tekst: Een les.\n    bronnen: []\ndrivers:"); add("lesson-empty-sources", t, None, "te weinig items: minstens 1. Waar de les op steunt", "bronnen: []")
+t = replace("drivers:", "lessen:\n  - Een les als losse zin.\ndrivers:"); add("lesson-plain-text", t, None, "maar er staat tekst; velden hier: tekst, bronnen, redactie", "- Een les als")
+t = replace("drivers:", "lessen:\n  - tekst: " + "lang " * 81 + "\n    bronnen: [eigen gegevens]\ndrivers:"); add("lesson-too-long", t, None, "tekst is te lang: hoogstens 400 tekens", "lang lang")
+t = replace("drivers:", "lessen:\n  - tekst: Een les.\n    bronnen: [\"§5.6.9\"]\ndrivers:"); add("lesson-unknown-section", t, None, "onbekende bronverwijzing '§5.6.9'", "§5.6.9")
+
 
 def main() -> None:
     BAD.mkdir(exist_ok=True)

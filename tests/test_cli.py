@@ -42,6 +42,29 @@ def test_new_case_writes_a_valid_template(project: Path, capsys: pytest.CaptureF
         assert block in text
 
 
+def test_new_case_optional_blocks_validate_once_uncommented(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The template's commented blocks (lessen, fasen, praatplaat) are what a contributor gets by
+    removing the '# ': that must give a valid case, with the lesson and its source kept."""
+    assert main(["--root", str(project), "new-case", "Zorgacademie Zeeland"]) == 0
+    target = project / "cases" / "zorgacademie-zeeland.yml"
+    text = target.read_text(encoding="utf-8")
+    block_lines = [line for line in text.splitlines() if line.startswith(("# lessen:", "# fasen:", "# praatplaat:"))]
+    assert len(block_lines) == 3, block_lines
+    uncommented, inside = [], False
+    for line in text.splitlines():
+        if line.startswith(("# lessen:", "# fasen:", "# praatplaat:")):
+            inside = True
+        elif inside and not line.startswith("#  "):
+            inside = False
+        uncommented.append(line[2:] if inside else line)
+    target.write_text("\n".join(uncommented) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(project), "validate", str(target)]) == 0, capsys.readouterr().err
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert data["lessen"][0]["bronnen"] == ["eigen gegevens"]
+    assert data["praatplaat"] and data["fasen"]
+
+
 def test_new_case_refuses_to_overwrite(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = (project / "cases" / "digiwise.yml").read_bytes()
     assert main(["--root", str(project), "new-case", "Digiwise"]) == 1
