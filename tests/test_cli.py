@@ -65,6 +65,18 @@ def test_new_case_optional_blocks_validate_once_uncommented(project: Path, capsy
     assert data["praatplaat"] and data["fasen"]
 
 
+def test_the_lessons_example_in_contributing_validates(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text[text.index("**Lessen bovenaan.**"):]
+    example = section[section.index("```yaml\n") + 8:section.index("```", section.index("```yaml\n") + 8)]
+    lines = [line.removeprefix("  ") for line in example.splitlines()]  # the block sits in a list item
+    minimal = (ROOT / "tests" / "fixtures" / "minimaal.yml").read_text(encoding="utf-8")
+    target = project / "cases" / "minimaal.yml"
+    target.write_text(minimal + "\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["--root", str(project), "validate", str(target)]) == 0, capsys.readouterr().err
+    assert len(yaml.safe_load(target.read_text(encoding="utf-8"))["lessen"]) == 2
+
+
 def test_new_case_refuses_to_overwrite(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = (project / "cases" / "digiwise.yml").read_bytes()
     assert main(["--root", str(project), "new-case", "Digiwise"]) == 1

@@ -187,7 +187,7 @@ def test_case_page_has_at_most_one_empty_block_line(site: Path, slug: str) -> No
 def test_case_page_starts_with_in_het_kort_and_facts(site: Path, cases, slug: str) -> None:
     html = main_content(read(site, f"casussen/{slug}"))
     headings = parse(html).headings
-    assert headings[1:3] == ["In het kort", "Feiten"], headings
+    assert headings[1:4] == ["In het kort", "Lessen uit het onderzoek", "Feiten"], headings
     facts = html[html.index('class="feiten"'):html.index("</section>", html.index('class="feiten"'))]
     facts_text = text_of(facts)
     assert "Type" in facts_text and "Status" in facts_text
@@ -199,6 +199,27 @@ def test_case_page_starts_with_in_het_kort_and_facts(site: Path, cases, slug: st
                 assert figure.datum in facts_text
     if not case.startjaar:
         assert "Start" not in re.findall(r"<dt>([^<]*)</dt>", facts)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_in_het_kort_shows_the_lessons_with_their_sources(site: Path, cases, framework, slug: str) -> None:
+    """Issue 14: the box at the top holds the lessons the report draws for this case, each with
+    its source as a small note (and the editors' label where the lesson is their reading)."""
+    case = cases[slug]
+    assert len(case.lessen) >= 2, f"{slug}: every bundled case carries at least two lessons"
+    html = main_content(read(site, f"casussen/{slug}"))
+    box = html[html.index('class="in-het-kort"'):html.index("</section>", html.index('class="in-het-kort"'))]
+    assert "Lessen uit het onderzoek" in text_of(box)
+    items = re.findall(r"<li>(.*?)</li>", box[box.index('class="lessen"'):], flags=re.S)
+    assert len(items) == len(case.lessen)
+    for item, les in zip(items, case.lessen):
+        notes = re.findall(r'<small class="bron-noot">(.*?)</small>', item, flags=re.S)
+        assert len(notes) == 1, item
+        assert text_of(notes[0]) == "bron: " + ", ".join(les.bronnen)
+        titled = [ref for ref in les.bronnen if framework.bronverwijzingen.titel(ref)]
+        assert notes[0].count(' title="') == len(titled), notes[0]  # a report reference names its part as a tooltip
+        assert text_of(re.sub(r"<small\b.*?</small>", "", item, flags=re.S)) == les.tekst
+        assert ('class="redactie-noot"' in item) == bool(les.redactie), item
 
 
 def test_inline_source_references_become_small_notes(site: Path) -> None:
