@@ -289,7 +289,18 @@ def make_case(index: int, codes: dict[str, list[str]], seed: int = 0) -> dict:
                             f"http://www.{domain}.eu/over-ons?pagina={rng.randint(1, 9)}", f"mailto:info@{domain}.nl"])}
         for _ in range(count(10 if rich else 3))]
     _add_sources(case, rng, codes, rich)
+    _add_lessons(case, random.Random(f"hsvmbo-{seed}-{index}-lessen"), codes, rich)
+    _add_workshop_fields(case, random.Random(f"hsvmbo-{seed}-{index}-werkvormen"), codes)
     return _clean(case)
+
+
+def _add_lessons(case: dict, rng: random.Random, codes: dict[str, list[str]], rich: bool) -> None:
+    """Lessons with their sources, from their own random stream so the rest of the corpus stays
+    what it was before the field existed (results stay comparable across runs)."""
+    refs = codes.get("bronverwijzingen") or [case["bronnen"][0]["sectie"]]
+    case["lessen"] = [{"tekst": line(rng, 120, 380, 400), "bronnen": rng.sample(refs, rng.randint(1, min(3, len(refs)))),
+                       **({"redactie": line(rng, 40, 160)} if rng.random() < 0.3 else {})}
+                      for _ in range(rng.randint(1, 5 if rich else 3))]
 
 
 SOURCED = ["aanleiding", "design", "doelen", "fase", "type"]  # one item each
@@ -313,6 +324,37 @@ def _add_sources(case: dict, rng: random.Random, codes: dict[str, list[str]], ri
             item["bronnen"] = rng.sample(refs, rng.randint(1, 3))
         if rng.random() < (0.3 if rich else 0.1):
             item["redactie"] = line(rng, 40, 160)
+
+
+PLATE_BLOCKS = ("aanleiding", "doelen", "drivers", "design", "randvoorwaarden", "output")
+
+
+def _add_workshop_fields(case: dict, rng: random.Random, codes: dict[str, list[str]]) -> None:
+    """What the workshop tools add to a case, on a share of the cases: the answers of a filled-in
+    scan, phases drawn on the tijdlijn, and short praatplaat points (own random stream too)."""
+    from generator.content import SCAN_FIT
+
+    refs = codes.get("bronverwijzingen")
+    if rng.random() < 0.3:
+        used = {item["code"] for item in case.get("scan", [])}
+        for code in _sample(rng, [code for code in codes["scan_items"] if code not in used], 3, 12):
+            fits = codes.get(SCAN_FIT + code)
+            if fits:
+                case["scan"].append({"code": code, "antwoord": rng.choice(fits),
+                                     **({"tekst": line(rng, 30, 160, 600)} if rng.random() < 0.5 else {})})
+    if rng.random() < 0.4:
+        years = sorted(rng.sample(range(2005, 2024), rng.randint(2, 5)))
+        case["fasen"] = [{"code": rng.choice(codes["fasen"]), "van": str(start),
+                          **({"tot": str(years[number + 1])} if number + 1 < len(years) else {}),
+                          **({"toelichting": line(rng, 40, 200, 400)} if rng.random() < 0.6 else {}),
+                          "drivers": [{"code": code, "rol": rng.choice(codes["driver_rollen"])}
+                                      for code in _sample(rng, codes["drivers"], 0, 3)],
+                          **({"bronnen": rng.sample(refs, rng.randint(1, 2))} if refs and rng.random() < 0.5 else {}),
+                          **({"redactie": line(rng, 40, 160)} if rng.random() < 0.2 else {})}
+                         for number, start in enumerate(years)]
+    if rng.random() < 0.3:
+        case["praatplaat"] = {block: [line(rng, 20, 90, 120) for _ in range(rng.randint(1, 2))]
+                              for block in rng.sample(PLATE_BLOCKS, rng.randint(1, 6))}
 
 
 def _clean(case: dict) -> dict:

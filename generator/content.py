@@ -74,7 +74,7 @@ def _scan_entries(scan: Scan, vocabularies: dict[str, Vocabulary], name: str) ->
     kinds = {soort.code for soort in scan.antwoordsoorten}
     for categorie in scan.categorieen:
         if categorie.antwoorden not in kinds:
-            raise InputError([Diagnostic(name, 1, 1, "categorieen", f"unknown kind of answer '{categorie.antwoorden}' (valid: {', '.join(sorted(kinds))})")])
+            raise InputError([Diagnostic(name, 1, 1, "categorieen", t("unknown_answer_kind", kind=categorie.antwoorden, valid=", ".join(sorted(kinds))))])
         for item in categorie.items:
             entries.append(ScanEntry(item.code, categorie.code, item.vraag, item.vraag, item.uitleg, categorie.antwoorden))
         if categorie.vocabulaire:

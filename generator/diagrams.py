@@ -300,6 +300,20 @@ def title_fits(name: str) -> bool:
     return title_lines(f"Praatplaat: {clean(name)}", legend_lines(False)) is not None
 
 
+def title_room(name: str) -> int:
+    """How many characters of this name fit the header: the longest start of it that fits (the
+    room depends on the letters, so a name of wide letters gets fewer than one of narrow ones)."""
+    text = clean(name)
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if title_fits(text[:middle]):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 # --- DOT -----------------------------------------------------------------------------------------
 
 FRAME_WIDTH = style.RIGHT - style.LEFT
@@ -420,7 +434,9 @@ def plate_problems(case: Case) -> list[tuple[tuple, str]]:
     """Where a case's plate points do not fit, as (path in the file, Dutch message)."""
     problems: list[tuple[tuple, str]] = []
     if not title_fits(case.naam):
-        problems.append((("naam",), "deze naam is te lang voor de kop van de praatplaat (twee regels); kort hem in tot ongeveer 150 tekens"))
+        room = title_room(case.naam)
+        problems.append((("naam",), f"deze naam is te lang voor de kop van de praatplaat (twee regels): hij telt {len(clean(case.naam))} "
+                         f"tekens en er passen er ongeveer {room}. Haal er ongeveer {len(clean(case.naam)) - room} af"))
     points = case.praatplaat
     if not points:
         return problems

@@ -100,6 +100,15 @@ MESSAGES: dict[str, str] = {
     "and_more": " (en nog {count})",
     "symlink_content": "symbolische koppelingen zijn niet toegestaan onder content/: {path}",
     "mkdocs_failed": "mkdocs build --strict mislukte (exitcode {code}):\n{detail}",
+    "svg_unknown_element": "praatplaat '{name}': de SVG bevat <{tag}>; die wordt niet gepubliceerd",
+    "pagefind_could_not_run": "de zoekindex (Pagefind) kon niet starten: {detail}",
+    "pagefind_failed": "de zoekindex (Pagefind) mislukte (exitcode {code}):\n{detail}",
+    "offline_index_empty": "de zoekindex voor de offline versie is leeg: geen pagina heeft een artikel met een titel",
+    "serve_unexpected": "bouwen mislukt: {kind}: {detail}",
+    "serve_waits": "Los het probleem op; de preview wacht op de volgende wijziging.",
+    "serve_search_failed": "de zoekindex voor de preview mislukte: {detail}",
+    # content/ (content.py)
+    "unknown_answer_kind": "onbekende antwoordsoort '{kind}' (toegestaan: {valid})",
 }
 
 # PyYAML's own wording for the usual slips (a fragment of its message, in the order tried), and

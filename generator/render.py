@@ -237,7 +237,7 @@ def _check_inert(svg: str, name: str) -> None:
         keys.update(element.attrib)
     unknown = {tag.rsplit("}", 1)[-1] for tag in tags} - SVG_ELEMENTS
     if unknown:
-        raise BuildError(f"praatplaat '{name}': the SVG holds <{sorted(unknown)[0]}>; refusing to publish it")
+        raise BuildError(t("svg_unknown_element", name=name, tag=sorted(unknown)[0]))
     if not ({tag.rsplit("}", 1)[-1] for tag in tags} & FORBIDDEN_ELEMENTS
             or any(key.rsplit("}", 1)[-1].lower().startswith("on") or key.endswith("href") for key in keys)):
         return

@@ -27,6 +27,7 @@ from pathlib import Path
 from generator.children import die_with_parent
 from generator.content import Framework
 from generator.errors import BuildError
+from generator.messages import t
 
 ROOT = "article.md-content__inner"  # the page's article: no header, navigation or footer
 # Chrome that is not text to find: permalink signs, the overview's filters, the praatplaat SVG
@@ -45,11 +46,11 @@ def index_site(site_dir: Path) -> str:
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=900, env=env, preexec_fn=die_with_parent)
     except (OSError, subprocess.TimeoutExpired) as err:
-        raise BuildError(f"pagefind could not run: {err}") from None
+        raise BuildError(t("pagefind_could_not_run", detail=err)) from None
     output = result.stdout + result.stderr
     pages = re.search(r"Indexed (\d+) pages?", output)
     if result.returncode != 0 or not pages or int(pages.group(1)) == 0 or not (site_dir / "pagefind" / "pagefind.js").is_file():
-        raise BuildError(f"pagefind failed (exit {result.returncode}):\n{output[-2000:]}")
+        raise BuildError(t("pagefind_failed", code=result.returncode, detail=output[-2000:]))
     return f"{pages.group(1)} pages"
 
 
@@ -164,7 +165,7 @@ def index_offline(site_dir: Path) -> int:
             records.append({"u": relative + (f"#{section.anchor}" if section.anchor else ""), "p": title,
                             "s": section.title, "x": section.text[0]})
     if not records:
-        raise BuildError("the offline search index is empty: no page has an article with a title")
+        raise BuildError(t("offline_index_empty"))
     # a script, not JSON: a page opened from file:// may load scripts but not fetch files
     data = json.dumps(records, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     text = f"window.__zoekIndex = {data};\n"

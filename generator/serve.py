@@ -64,8 +64,8 @@ def _stage(root: Path, memo: Memo) -> bool:
     except OSError as err:
         print(os_error(err), file=sys.stderr, flush=True)
     except Exception as err:  # noqa: BLE001 - serve outlives any input; the message says what broke
-        print(f"build failed: {type(err).__name__}: {err}", file=sys.stderr, flush=True)
-        print("Los het probleem op; de preview wacht op de volgende wijziging.", file=sys.stderr, flush=True)
+        print(t("serve_unexpected", kind=type(err).__name__, detail=err), file=sys.stderr, flush=True)
+        print(t("serve_waits"), file=sys.stderr, flush=True)
     finally:
         gc.collect()  # stage() runs without the cyclic collector; free its cycles now, off the critical path
     return False
@@ -119,7 +119,7 @@ class _Indexer:
                 run_mkdocs(self.root, site)
                 index_site(site)
             except BuildError as err:
-                print(f"search index for the preview failed: {err}", file=sys.stderr, flush=True)
+                print(t("serve_search_failed", detail=err), file=sys.stderr, flush=True)
                 return
             bundle = site / "pagefind"
             self.ready = {f"pagefind/{path.relative_to(bundle).as_posix()}": path.read_bytes()
@@ -151,7 +151,7 @@ def serve(root: Path, address: str) -> int:
     try:
         warm_up()
     except BuildError as err:
-        print(f"build failed: {err}", file=sys.stderr, flush=True)
+        print(t("build_failed", detail=err), file=sys.stderr, flush=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **mkdocs_environment()}
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--no-strict", "--config-file", str(root / "mkdocs.yml"), "--dev-addr", address]
     server = subprocess.Popen(command, cwd=root, env=env, preexec_fn=die_with_parent)  # no stale preview after a killed serve

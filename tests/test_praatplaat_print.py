@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from generator import style
-from generator.diagrams import case_dot, plate_problems, write_area, ROOM
+from generator.diagrams import case_dot, plate_problems, title_fits, write_area, ROOM
 from generator.render import Diagram, render_one
 from report_tables import TABLE_5_2
 
@@ -246,6 +246,10 @@ def test_a_name_too_long_for_the_header_is_named() -> None:
     case, _ = _fallback_case()
     problems = dict(plate_problems(case.model_copy(update={"naam": "WM" * 90})))
     assert "te lang voor de kop van de praatplaat" in problems[("naam",)]
+    wide, narrow = (int(re.search(r"er passen er ongeveer (\d+)", dict(plate_problems(case.model_copy(update={"naam": letters * 200})))[("naam",)]).group(1))
+                    for letters in ("W", "il"))
+    assert 0 < wide < narrow, (wide, narrow)  # the room follows the letters, not one fixed number
+    assert title_fits("W" * wide) and not title_fits("W" * (wide + 1))
 
 
 @pytest.mark.parametrize("size, count", [(style.BODY_SIZE, count) for count in (1, 2, 5, 8, 12, 16)]  # block text

@@ -28,6 +28,6 @@ def test_serve_builds_a_search_index_in_the_background(project: Path, tmp_path: 
         server.terminate()
         server.wait(timeout=20)
         log.seek(0)
-        problems = [line for line in log.read().splitlines() if "search index for the preview failed" in line]
+        problems = [line for line in log.read().splitlines() if "de zoekindex voor de preview mislukte" in line]
         log.close()
         assert problems == []

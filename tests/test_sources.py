@@ -138,6 +138,18 @@ def test_content_bron_fields_name_listed_references(tmp_path: Path) -> None:
     assert re.match(r"content/vocabulaires\.yml:\d+:\d+: aandachtspunten\.bron: onbekende bronverwijzing '§5\.6\.9'", message), message
 
 
+def test_unknown_kind_of_scan_answer_in_content_is_named_in_dutch(tmp_path: Path) -> None:
+    from conftest import make_project
+
+    root = make_project(tmp_path / "project", cases=False)
+    path = root / "content" / "samenwerkingsscan.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    antwoorden: richting", "    antwoorden: richtng", 1), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_framework(root)
+    [message] = [str(d) for d in caught.value.diagnostics]
+    assert "onbekende antwoordsoort 'richtng' (toegestaan: " in message and "richting" in message, message
+
+
 def test_schema_accepts_text_or_mapping_and_offers_the_references() -> None:
     schema = case_schema(load_framework(ROOT))
     governance = schema["$defs"]["Design"]["properties"]["governance"]["anyOf"]
