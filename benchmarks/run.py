@@ -91,14 +91,14 @@ def worker_mkdocs(root: Path, config: str, site: Path) -> dict:
 
 def worker_dot(root: Path) -> dict:
     """Naive diagrams: the same DOT text, one `dot` process per diagram and format, one after another."""
-    from generator.build import Memo, _diagrams
+    from generator.build import Memo, _diagrams, plate_context
     from generator.content import load_framework
     from generator.validate import load_all
 
     framework = load_framework(root)
     loaded = load_all(root, framework.codes())
     clock = time.perf_counter()
-    diagrams = _diagrams(framework, loaded, Memo())
+    diagrams = _diagrams(framework, loaded, Memo(), plate_context(root))
     dot_text = time.perf_counter() - clock
     out = root / "baseline-dot"
     if out.exists():
@@ -413,7 +413,8 @@ def bench_size(n: int, args: argparse.Namespace) -> dict:
         slug = next(s for s in slugs[n // 2:] + slugs if "aanleiding:" in (root / "cases" / f"{s}.yml").read_text(encoding="utf-8"))
         row["edit"] = measure("edit", root, "--slug", slug)
         # allowed: the case's own outputs and every staged file that mentions its slug (links to it)
-        required = {f"casussen/{slug}.md", f"_theme/later/casussen/{slug}.html", f"praatplaten/{slug}.pdf"}
+        required = {f"casussen/{slug}.md", f"_theme/later/casussen/{slug}.html",
+                    *(f"praatplaten/{slug}{suffix}" for suffix in (".pdf", "-a4.pdf", ".svg"))}
         allowed = required | set(row["edit"]["listing"])
         written = set(row["edit"]["written"])
         row["edit"].update(slug=slug, expected=sorted(allowed), unexpected=sorted(written - allowed),
@@ -593,7 +594,7 @@ def report(rows: list[dict], total_seconds: float) -> str:
                 f"{edit['serve']['wall']:.2f} s {_fmt_seconds(edit['serve']['seconds'])}; {edit['serve'].get('rendered', '?')} praatplaat rendered; "
                 "written: " + (", ".join(f"`{w}`" for w in edit["serve"]["written"]) or "none") + ".", "",
                 "Staged files rewritten (Report.written): " + (", ".join(f"`{w}`" for w in edit["written"]) or "none") + ".",
-                "", f"Allowed ({len(edit['expected'])}): the case's page, its set-aside HTML and PDF, and every staged file that mentions its slug: "
+                "", f"Allowed ({len(edit['expected'])}): the case's page, its set-aside HTML, its praatplaat (A3 and A4 PDF, SVG), and every staged file that mentions its slug: "
                 + ", ".join(f"`{w}`" for w in edit["expected"]) + "."
                 + (" Unexpected: " + ", ".join(f"`{w}`" for w in edit["unexpected"]) + "." if edit["unexpected"] else "")
                 + (" Missing: " + ", ".join(f"`{w}`" for w in edit["missing"]) + "." if edit["missing"] else "")]
