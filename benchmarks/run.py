@@ -349,10 +349,10 @@ def measure(kind: str, root: Path, *extra: str) -> dict:
 # --- orchestration ------------------------------------------------------------------------------
 
 def naive_config(root: Path, slugs: list[str]) -> str:
-    """mkdocs.yml with every case page in nav (under Casussen) and without the /casussen/ not_in_nav line."""
+    """mkdocs.yml with every case page in nav (under Casussen); of the /casussen/ pages only the
+    further pages of the list (pagina_2.md …) stay out of nav."""
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    text, dropped = re.subn(r"^  /casussen/\*\.md\n", "", text, flags=re.M)
-    text = re.sub(r"^not_in_nav: \|\n(?!  )", "", text, flags=re.M)  # drop the key if nothing is left under it
+    text, dropped = re.subn(r"^  /casussen/\*\.md\n", "  /casussen/pagina_*.md\n", text, flags=re.M)
     entries = "".join(f"      - casussen/{slug}.md\n" for slug in slugs)
     text, count = re.subn(r"^  - Casussen: casussen/index\.md\n", "  - Casussen:\n      - casussen/index.md\n" + entries, text, flags=re.M)
     assert dropped == 1 and count == 1, "mkdocs.yml changed shape; update naive_config"

@@ -11,10 +11,18 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import check_corpus, field_paths, write_corpus  # noqa: E402
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml holds !ENV tags; read them as nothing."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def test_synthetic_corpus_is_valid_and_uses_every_model_field(tmp_path: Path) -> None:
@@ -23,6 +31,20 @@ def test_synthetic_corpus_is_valid_and_uses_every_model_field(tmp_path: Path) ->
     result = check_corpus(root, 200)  # validates with the generator's loader; asserts no field is unused
     assert result["cases"] == 200
     assert {"lessen", "lessen.bronnen", "fasen.drivers.rol", "praatplaat.output", "scan.antwoord"} <= field_paths()
+
+
+def test_naive_baseline_lists_every_case_in_nav_and_keeps_further_list_pages_out(tmp_path: Path) -> None:
+    """Past 100 cases the overview has further pages (casussen/pagina_2.md …) that are in no nav;
+    the naive config must keep them out of nav as the real one does, or MkDocs --strict fails."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.run import naive_config
+
+    (tmp_path / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
+    config = yaml.load((tmp_path / naive_config(tmp_path, ["een-casus", "twee-casus"])).read_text(encoding="utf-8"), Loader=_Loader)
+    assert "/casussen/pagina_*.md" in config["not_in_nav"].split()
+    assert "/casussen/*.md" not in config["not_in_nav"].split()
+    [casussen] = [entry["Casussen"] for entry in config["nav"] if isinstance(entry, dict) and "Casussen" in entry]
+    assert casussen == ["casussen/index.md", "casussen/een-casus.md", "casussen/twee-casus.md"]
 
 
 @pytest.mark.slow
