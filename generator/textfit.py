@@ -19,23 +19,37 @@ FALLBACK_ADVANCE = 1.3  # em; a character the font lacks is drawn from another f
 
 
 @lru_cache(maxsize=4)
-def _advances(bold: bool) -> tuple[dict[int, float], float]:
-    """Advance width per code point, in em, and the line height in em, of the plate's font."""
+def _font_units(bold: bool) -> tuple[dict[int, int], int, int]:
+    """Advance width per code point in font units, the fallback advance in font units, and the
+    units per em of the plate's font. Whole units add up exactly, so the width of a line is the
+    sum of the widths of its words and spaces (wrap() relies on that)."""
     from fontTools.ttLib import TTFont
 
     with TTFont(style.FONT_FILES[bold], lazy=True) as font:
-        units = font["head"].unitsPerEm
+        per_em = font["head"].unitsPerEm
         metrics = font["hmtx"].metrics
-        advances = {code: metrics[name][0] / units for code, name in font.getBestCmap().items()}
-        hhea = font["hhea"]
-        line = (hhea.ascent - hhea.descent + hhea.lineGap) / units
-    return advances, line
+        advances = {code: metrics[name][0] for code, name in font.getBestCmap().items()}
+    return advances, round(FALLBACK_ADVANCE * per_em), per_em
+
+
+def _advances(bold: bool) -> dict[int, int]:
+    """The code points the plate's font has (with their advance in font units)."""
+    return _font_units(bold)[0]
+
+
+def _units(text: str, bold: bool) -> int:
+    advances, fallback, _ = _font_units(bold)
+    get = advances.get
+    return sum(get(ord(char), fallback) for char in text)
+
+
+def _points(units: int, size: float, bold: bool) -> float:
+    return units / _font_units(bold)[2] * size * style.WIDTH_ALLOWANCE
 
 
 def width(text: str, size: float, bold: bool = False) -> float:
     """Width of one line of text in points."""
-    advances, _ = _advances(bold)
-    return sum(advances.get(ord(char), FALLBACK_ADVANCE) for char in text) * size * style.WIDTH_ALLOWANCE
+    return _points(_units(text, bold), size, bold)
 
 
 def line_height(size: float) -> float:
@@ -48,7 +62,7 @@ def text_height(lines: list[str], size: float) -> int:
     """Height in whole points of a cell's text lines (Graphviz adds about a point). A line with a
     character the plate's font lacks is drawn partly in another font, whose line can be taller:
     it counts as FALLBACK_LINES lines."""
-    advances, _ = _advances(False)
+    advances = _advances(False)
     count = sum(1 if all(ord(char) in advances for char in line) else FALLBACK_LINES for line in lines)
     return int(count * line_height(size) + 1.999)
 
@@ -75,22 +89,30 @@ def _pieces(word: str, size: float, limit: float, bold: bool) -> list[str]:
 
 def wrap(text: str, size: float, limit: float, bold: bool = False) -> list[str]:
     """Break text into lines no wider than `limit` points at `size` points (greedy, by words)."""
+    return list(_wrap(text, size, limit, bold))
+
+
+@lru_cache(maxsize=32768)  # a plate measures the same rows several times (fit, validate, DOT)
+def _wrap(text: str, size: float, limit: float, bold: bool) -> tuple[str, ...]:
     lines: list[str] = []
-    current = ""
+    current, current_units = "", 0
+    space = _units(" ", bold)
     for word in SPACE.split(text.strip()):
         if not word:
             continue
-        candidate = f"{current} {word}" if current else word
-        if width(candidate, size, bold) <= limit:
-            current = candidate
+        word_units = _units(word, bold)
+        candidate = current_units + space + word_units if current else word_units
+        if _points(candidate, size, bold) <= limit:
+            current, current_units = (f"{current} {word}" if current else word), candidate
             continue
         if current:
             lines.append(current)
-        if width(word, size, bold) <= limit:
-            current = word
+        if _points(word_units, size, bold) <= limit:
+            current, current_units = word, word_units
         else:
             *full, current = _pieces(word, size, limit, bold)
             lines.extend(full)
+            current_units = _units(current, bold)
     if current or not lines:
         lines.append(current)
-    return lines
+    return tuple(lines)

@@ -43,22 +43,30 @@ def esc(text: object) -> str:
     return html.escape(" ".join(_NOT_XML.sub("", str(text)).split()), quote=True)
 
 
+def _units(text: str) -> int:
+    """Estimated width in hundredths of the type size; whole numbers, so widths add up exactly."""
+    return sum(36 if ch in _NARROW else 92 if ch in _WIDE else 72 if ch.isupper() else 60 for ch in text)
+
+
 def text_width(text: str, size: float) -> float:
     """Estimated width of text in a sans-serif font (DejaVu Sans runs wide): enough to keep labels apart."""
-    units = sum(0.36 if ch in _NARROW else 0.92 if ch in _WIDE else 0.72 if ch.isupper() else 0.6 for ch in text)
-    return units * size
+    return _units(text) * size / 100
 
 
 def wrap(text: str, width: float, size: float, lines: int) -> list[str]:
     """Break text into at most `lines` lines of at most `width`; a cut-off last line ends in '…'."""
-    words, result, current = " ".join(_NOT_XML.sub("", text).split()).split(" "), [], ""
+    words, result, current, current_units = " ".join(_NOT_XML.sub("", text).split()).split(" "), [], "", 0
+    space = _units(" ")
     for word in words:
-        candidate = f"{current} {word}".strip()
-        if text_width(candidate, size) <= width or not current:
-            current = candidate
+        word_units = _units(word)
+        candidate_units = current_units + space + word_units if current else word_units
+        if candidate_units * size / 100 <= width or not current:
+            current, current_units = (f"{current} {word}" if current else word), candidate_units
         else:
             result.append(current)
-            current = word
+            current, current_units = word, word_units
+            if len(result) > lines:  # the lines after these are cut off anyway
+                break
     result.append(current)
     result = [_fit(line, width, size) for line in result]
     if len(result) > lines:
