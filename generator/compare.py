@@ -278,25 +278,40 @@ def _features(case: Case) -> dict[str, int]:
     return features
 
 
-def related_cases(cases: tuple[Case, ...], count: int = 3) -> dict[str, list[dict]]:
+def related_cases(cases: tuple[Case, ...], count: int = 3, memo: dict | None = None) -> dict[str, list[dict]]:
     """slug → up to `count` other cases that share the most with it (type, drivers, bouwblokken,
-    meerwaarde, provincie; weighted), each with what they share. Ties: case order. Linear in the
-    pairs through an index of who has which feature."""
+    meerwaarde, provincie; weighted), each with what they share. Ties: case order.
+
+    memo (serve): the choice depends only on every case's features in case order, so an edit that
+    leaves them alone (a text, a name) reuses the last choice instead of scoring all pairs again."""
     features = [_features(case) for case in cases]
+    signature = (count, tuple(tuple(own) for own in features))  # a feature's weight follows from its name
+    if memo is not None and memo.get("signature") == signature:
+        picks = memo["picks"]
+    else:
+        picks = _pick_related(features, count)
+        if memo is not None:
+            memo.update(signature=signature, picks=picks)
+    return {case.slug: [{"case": cases[other], "shared": _shared(features[index], features[other])} for other in picks[index]]
+            for index, case in enumerate(cases)}
+
+
+def _pick_related(features: list[dict[str, int]], count: int) -> list[list[int]]:
+    """For each case, the indices of the `count` cases with the highest summed weight of shared
+    features; linear in the pairs that share something, through an index of who has what."""
     holders: dict[str, list[int]] = defaultdict(list)
     for index, own in enumerate(features):
         for name in own:
             holders[name].append(index)
-    result: dict[str, list[dict]] = {}
-    for index, case in enumerate(cases):
+    picks = []
+    for index, own in enumerate(features):
         score: dict[int, int] = defaultdict(int)
-        for name, weight in features[index].items():
+        for name, weight in own.items():
             for other in holders[name]:
-                if other != index:
-                    score[other] += weight
-        best = sorted(score.items(), key=lambda item: (-item[1], item[0]))[:count]
-        result[case.slug] = [{"case": cases[other], "shared": _shared(features[index], features[other])} for other, _ in best]
-    return result
+                score[other] += weight
+        score.pop(index, None)
+        picks.append([other for other, _ in sorted(score.items(), key=lambda item: (-item[1], item[0]))[:count]])
+    return picks
 
 
 def _shared(mine: dict[str, int], theirs: dict[str, int]) -> dict[str, list[str]]:

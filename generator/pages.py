@@ -190,6 +190,8 @@ class PageMemo:
     concepts: dict[str, tuple[str, str]] = field(default_factory=dict)  # concept pages (page, set-aside HTML) by path and the keys of the cases they show
     abbreviated: dict[str, tuple[str, str]] = field(default_factory=dict)  # path → (page, page with its abbreviations)
     rows: dict[tuple[str, ...], str] = field(default_factory=dict)  # list-page rows: (page, case key, extra) → HTML
+    related: dict = field(default_factory=dict)  # compare.related_cases' last choice, by every case's features
+    timelines: dict[tuple[str, ...], tuple] = field(default_factory=dict)  # drawn timelines across cases, by their keys
 
 
 def render_pages(site: Site, escaper: Escaper, directory_urls: bool = True, known: PageMemo | None = None) -> dict[str, str]:
@@ -224,6 +226,17 @@ def iter_pages(site: Site, escaper: Escaper, directory_urls: bool = True,
             yield path, text
 
     earlier_rows, rows = (known.rows if known else {}), {}
+    earlier_timelines, timelines = (known.timelines if known else {}), {}
+    drawn_across = env.globals["timeline_across"]
+
+    def timeline_across(cases: tuple[Case, ...]) -> tuple[list, list[Md]]:
+        """The cases drawn on one time axis, reused while every one of them is unchanged (serve)."""
+        keys = tuple(known.keys.get(case.slug) or "" for case in cases) if known else ()
+        if not keys or not all(keys):
+            return drawn_across(cases)
+        drawn = timelines[keys] = earlier_timelines.get(keys) or drawn_across(cases)
+        return drawn
+    common["timeline_across"] = timeline_across
 
     def render(template: str, path: str, aside: str | None = None, **context: Any) -> None:
         """Render a page; with `aside`, what the template sets aside with later() goes to
@@ -277,7 +290,7 @@ def iter_pages(site: Site, escaper: Escaper, directory_urls: bool = True,
         site.framework, site.cases, lambda case: href("casussen/index.md", f"casussen/{case.slug}.md", "", directory_urls))
     yield from drain()
     fresh: dict[str, tuple[str, str]] = {}
-    related, around = compare.related_cases(site.cases), compare.neighbours(site.cases)
+    related, around = compare.related_cases(site.cases, memo=known.related if known else None), compare.neighbours(site.cases)
     for case in site.cases:
         path, aside = f"casussen/{case.slug}.md", f"_theme/later/casussen/{case.slug}.html"
         key = known.keys.get(case.slug) if known else None
@@ -299,7 +312,7 @@ def iter_pages(site: Site, escaper: Escaper, directory_urls: bool = True,
     for _ in _cross_case_pages(site, render, render_list, pages, known):
         yield from drain()
     if known:
-        known.abbreviated, known.rows = abbreviated, rows
+        known.abbreviated, known.rows, known.timelines = abbreviated, rows, timelines
 
 
 def _later(pieces: list[str]):
