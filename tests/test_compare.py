@@ -199,3 +199,24 @@ def test_timeline_axis_covers_every_dated_event(built_site: Path, cases) -> None
         for event in case.tijdlijn:
             assert int(event.datum[:4]) in years
             assert event.tekst.split()[0] in html  # every event is also in the list beside the drawing
+
+
+def test_related_cases_reuse_their_choice_only_while_the_features_stay(cases) -> None:
+    """serve keeps the choice of related cases between stages: an edit to a text or a name reuses
+    it (with the edited case itself in the result), an edit to what cases share chooses again."""
+    from generator.compare import related_cases
+
+    ordered = tuple(cases[slug] for slug in sorted(cases))
+    memo: dict = {}
+    related_cases(ordered, memo=memo)
+    picks = memo["picks"]
+    renamed = tuple(case.model_copy(update={"naam": "Nieuwe naam"}) if case.slug == "digiwise" else case for case in ordered)
+    reused = related_cases(renamed, memo=memo)
+    assert memo["picks"] is picks
+    assert reused == related_cases(renamed)
+    assert any(item["case"].naam == "Nieuwe naam" for items in reused.values() for item in items)
+    moved = tuple(case.model_copy(update={"provincies": ["zeeland"], "drivers": []}) if case.slug == "startacademie" else case
+                  for case in ordered)
+    again = related_cases(moved, memo=memo)
+    assert memo["picks"] is not picks
+    assert again == related_cases(moved) != related_cases(ordered)

@@ -27,7 +27,7 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return names
 
 
-def edit(project: Path, slug: str, field: str, value: str) -> None:
+def edit(project: Path, slug: str, field: str, value: object) -> None:
     path = project / "cases" / f"{slug}.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data[field] = value
@@ -127,6 +127,9 @@ def test_incremental_stages_equal_a_clean_stage(project: Path, tmp_path: Path) -
     stage(project, memo=memo)
     edit(project, "digiwise", "naam", "Digiwise vernieuwd")
     edit(project, "food-academy-nijkerk", "thema", "Een ander thema met RIF en LLO")
+    stage(project, memo=memo)
+    edit(project, "innovatieraad", "provincies", ["gelderland", "utrecht"])  # changes which cases are related
+    edit(project, "twents-fonds-voor-vakmanschap", "naam", "Twents Fonds (nieuw)")  # on a timeline drawn across cases
     stage(project, memo=memo)
     (project / "cases" / "startacademie.yml").unlink()
     stage(project, memo=memo)
