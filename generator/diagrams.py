@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from generator import style
 from generator.model import Case
-from generator.textfit import line_height, text_height, width, wrap
+from generator.textfit import in_font, line_height, text_height, width, wrap
 
 if TYPE_CHECKING:
     from generator.content import Framework
@@ -179,6 +179,7 @@ def _footer(title: str, sources: list[str], page: str, context: PlateContext) ->
         more = " en meer" if count < len(sources) else ""
         return f"Bron: {REPORT}: {', '.join(sources[:count])}{more}" if count else f"Bron: {REPORT}; meer op de pagina"
 
+    title, sources = in_font(title), [in_font(section) for section in sources]  # the footer's lines have no room to grow
     candidates = [(f"{title}   ·   {source(count)}", where) for count in range(min(len(sources), 6), -1, -1)]
     candidates += [(source(0), f"{title}   ·   {where}"), (source(0), where)]
     for first, second in candidates:
@@ -280,7 +281,7 @@ def case_plate(case: Case, framework: "Framework", context: PlateContext = Plate
         else:
             rows = fit(structured_rows(case, framework, blok.code) or [Row("De bron zegt hier niets over.", "note")], marks)
         blocks.append(Block(blok.code, number, blok.titel, rows=tuple(rows)))
-    title = f"Praatplaat: {clean(case.naam)}"
+    title = plate_title(case.naam)
     return Plate(case.slug, title, tuple(blocks), legend_lines(False),
                  _footer(title, _sources(case), f"casussen/{case.slug}/", context))
 
@@ -297,7 +298,14 @@ def title_lines(title: str, legend: tuple[str, ...]) -> tuple[int, list[str]] | 
 
 def title_fits(name: str) -> bool:
     """Whether a case name fits the plate's header next to the legend."""
-    return title_lines(f"Praatplaat: {clean(name)}", legend_lines(False)) is not None
+    return title_lines(plate_title(name), legend_lines(False)) is not None
+
+
+def plate_title(name: str) -> str:
+    """The plate's title for a case name, in the characters of the plate's font only: a character
+    drawn from another font (an emoji, CJK) sets a taller line than the fixed header and footer
+    leave room for. The case page keeps the name as written."""
+    return f"Praatplaat: {in_font(clean(name))}"
 
 
 def title_room(name: str) -> int:

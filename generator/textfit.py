@@ -37,6 +37,13 @@ def _advances(bold: bool) -> dict[int, int]:
     return _font_units(bold)[0]
 
 
+def in_font(text: str) -> str:
+    """The text without the characters the plate's font lacks (emoji, CJK …): another font would
+    draw them with a taller line, for which a one-line cell of fixed height has no room."""
+    advances = _advances(False)
+    return " ".join("".join(char for char in text if ord(char) in advances).split())
+
+
 def _units(text: str, bold: bool) -> int:
     advances, fallback, _ = _font_units(bold)
     get = advances.get

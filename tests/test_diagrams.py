@@ -2,6 +2,7 @@
 labels that survive any contributor text."""
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -11,7 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.diagrams import cell_text
+from generator.content import load_framework
+from generator.diagrams import PlateContext, case_dot, cell_text, plate_problems
+from generator.validate import load_cases
 from generator.render import Diagram, render_one
 from report_tables import TABLE_5_2
 
@@ -158,3 +161,19 @@ def test_a_render_worker_that_dies_fails_the_build_by_name(tmp_path: Path, monke
     diagrams = [DiesInWorker(f"g{i}", f"digraph t {{ g{i}; }}", "t", "d") for i in range(3)]
     with pytest.raises(BuildError, match=r"tekenproces stopte tijdens praatplaat/praatplaten 'g"):
         render.render_all(diagrams, render.Cache(tmp_path / "cache"), workers=2)
+
+
+@pytest.mark.parametrize("name", ["Techniek 🚀 Academie", "🎉" * 60, "Food Academy 中文", "中文 🎉 " * 12])
+def test_a_name_with_characters_the_font_lacks_still_draws(name: str) -> None:
+    """Emoji and CJK come from a fallback font with a taller line; the fixed header and footer
+    have no room for it (Graphviz: 'cell size too small for content in label of node voet'). The
+    plate's title and footer keep the characters of the plate's font; the case page keeps the name."""
+    root = Path(__file__).resolve().parent.parent
+    framework = load_framework(root)
+    case = {c.slug: c for c in load_cases(root, framework.codes())}["food-academy-nijkerk"].model_copy(update={"naam": name})
+    assert plate_problems(case) == []  # validate accepts the name, so the build must draw it
+    context = PlateContext("https://example.invalid/", datetime.date(2026, 12, 2))
+    rendered = render_one(Diagram(case.slug, case_dot(case, framework, context), "t", "d"))
+    text = svg_text(ET.fromstring(rendered.svg))
+    kept = " ".join("".join(char for char in name if char.isascii() or char == "é").split())
+    assert f"Praatplaat: {kept}".strip() in text and "🎉" not in text and "中" not in text
