@@ -148,3 +148,15 @@ def test_escaped_characters_fail_validate_and_build_alike(project: Path, capsys:
 def test_short_combining_sequences_stay_valid(project: Path) -> None:
     _case(project, MINIMAL.replace("naam: Minimale casus", "naam: Cafe\u0301 en Vie\u0302\u0323t"))
     assert "casussen/minimaal.md" in generate(project)
+
+
+def test_fast_character_check_refuses_exactly_what_the_full_sets_refuse() -> None:
+    """load.py tries the forbidden-character sets without the noncharacters first (10× faster);
+    for every code point, alone and after ordinary text, the verdict is the full set's."""
+    from generator.load import _FORBIDDEN_LOW, _VALUE_FORBIDDEN_LOW, FORBIDDEN_CHARS, VALUE_FORBIDDEN, _forbidden
+
+    differ = [code for code in range(0x110000) for text in (chr(code), "Dé tekst " + chr(code))
+              if bool(_forbidden(text, FORBIDDEN_CHARS, _FORBIDDEN_LOW).search(text)) != bool(FORBIDDEN_CHARS.search(text))
+              or bool(_forbidden(text, VALUE_FORBIDDEN, _VALUE_FORBIDDEN_LOW).search(text)) != bool(VALUE_FORBIDDEN.search(text))]
+    assert differ == []
+    assert FORBIDDEN_CHARS.search("\U0010fffe") and VALUE_FORBIDDEN.search("a\ufdd0") and not VALUE_FORBIDDEN.search("a\tb\né")
