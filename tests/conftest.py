@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,44 @@ def browser():
         chromium = launch(playwright)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    """The session's built site, served on 127.0.0.1 (a module that needs another site overrides this)."""
+    from browser_support import serve
+
+    with serve(built_site / "site") as url:
+        yield url
+
+
+@pytest.fixture
+def context(browser, base_url: str) -> Iterator:
+    """A Dutch browser context on the served site that accepts downloads."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900}, locale="nl-NL", accept_downloads=True)
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context) -> Iterator:
+    """A page in that context; the test fails if the page logs an error or throws."""
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    assert errors == []
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """tests/artifacts/: screenshots and PDFs left for a person to look at."""
+    from browser_support import ARTIFACTS
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
 
 
 @pytest.fixture

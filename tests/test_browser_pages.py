@@ -11,12 +11,11 @@ import re
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser_support import ARTIFACTS, axe_source, launch, serve
+from browser_support import ARTIFACTS, axe_source, launch
 
 pytestmark = pytest.mark.browser
 
@@ -60,12 +59,6 @@ def chromium() -> Iterator[BrowserThread]:
     thread = BrowserThread()
     yield thread
     thread.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site / "site") as url:
-        yield url
 
 
 @contextmanager

@@ -3,22 +3,15 @@ with internal node names, and a link that opens the plate full size (zoomable on
 Screenshots at desktop (1280) and phone (390) width go to tests/artifacts/."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
-from browser_support import ARTIFACTS, launch, serve
+from browser_support import ARTIFACTS, launch
 
 CASE = "platform-vo-mbo-groningen"
 PAGES = ["redeneerlijn/", f"casussen/{CASE}/"]
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site / "site") as url:
-        yield url
 
 
 def in_browser(check: Callable) -> None:

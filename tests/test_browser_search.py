@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 import yaml
 
-from browser_support import ARTIFACTS, axe_source, search, serve
+from browser_support import axe_source, search, serve
 from conftest import make_project
 from htmltext import main_content, parse, text_of
 
@@ -46,12 +46,6 @@ def site(built_site: Path) -> Path:
     return built_site / "site"
 
 
-@pytest.fixture(scope="module")
-def base_url(site: Path) -> Iterator[str]:
-    with serve(site) as url:
-        yield url
-
-
 @pytest.fixture
 def page(browser, base_url: str) -> Iterator:
     context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900}, locale="nl-NL")
@@ -63,12 +57,6 @@ def page(browser, base_url: str) -> Iterator:
     yield page
     context.close()
     assert errors == [], errors
-
-
-@pytest.fixture(scope="module")
-def artifacts() -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    return ARTIFACTS
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
-from browser_support import ARTIFACTS, axe_source, launch, serve
+from browser_support import ARTIFACTS, axe_source, launch
 
 pytestmark = pytest.mark.browser
 
@@ -44,12 +43,6 @@ def in_browser() -> Iterator:
     finally:
         executor.submit(stop).result()
         executor.shutdown()
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site / "site") as url:
-        yield url
 
 
 def open_case(chromium, base_url: str, width: int):

@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
-from browser_support import ARTIFACTS, axe_source, serve
+from browser_support import axe_source
 
 pytestmark = pytest.mark.browser
 
@@ -30,36 +29,6 @@ EVENTS = [  # year, month, kind, text: typed the way a team would
     ("2022", "09", "leiderschap", "Trekker vertrekt; {{ nieuwe }} projectleider van het ROC"),
 ]
 PHASES = [("verkennend", "2019", "2020", "Zoeken naar richting"), ("uitbouwend", "2021", "", "Meer bedrijven sluiten aan")]
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site / "site") as url:
-        yield url
-
-
-@pytest.fixture
-def context(browser, base_url: str) -> Iterator:
-    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900}, locale="nl-NL", accept_downloads=True)
-    context.set_default_timeout(15_000)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def page(context) -> Iterator:
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    yield page
-    assert problems == []
-
-
-@pytest.fixture(scope="module")
-def artifacts() -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    return ARTIFACTS
 
 
 def _add_everything(page) -> None:

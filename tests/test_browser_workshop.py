@@ -14,47 +14,16 @@ import io
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from browser_support import ARTIFACTS, axe_source, serve
+from browser_support import ARTIFACTS, axe_source
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 MM_PER_PT = 25.4 / 72
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site / "site") as url:
-        yield url
-
-
-@pytest.fixture
-def context(browser, base_url: str) -> Iterator:
-    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900}, locale="nl-NL", accept_downloads=True)
-    context.set_default_timeout(15_000)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def page(context) -> Iterator:
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    yield page
-    assert errors == []
-
-
-@pytest.fixture(scope="module")
-def artifacts() -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    return ARTIFACTS
 
 
 def pdf_text(path: Path) -> str:
