@@ -17,12 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import check_corpus, field_paths, write_corpus  # noqa: E402
 
-
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml holds !ENV tags; read them as nothing."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+from generator.siteconfig import config_loader  # noqa: E402  (reads mkdocs.yml's !ENV tags as MkDocs does)
 
 
 def test_synthetic_corpus_is_valid_and_uses_every_model_field(tmp_path: Path) -> None:
@@ -40,7 +35,7 @@ def test_naive_baseline_lists_every_case_in_nav_and_keeps_further_list_pages_out
     from benchmarks.run import naive_config
 
     (tmp_path / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
-    config = yaml.load((tmp_path / naive_config(tmp_path, ["een-casus", "twee-casus"])).read_text(encoding="utf-8"), Loader=_Loader)
+    config = yaml.load((tmp_path / naive_config(tmp_path, ["een-casus", "twee-casus"])).read_text(encoding="utf-8"), Loader=config_loader())
     assert "/casussen/pagina_*.md" in config["not_in_nav"].split()
     assert "/casussen/*.md" not in config["not_in_nav"].split()
     [casussen] = [entry["Casussen"] for entry in config["nav"] if isinstance(entry, dict) and "Casussen" in entry]
