@@ -37,6 +37,7 @@ def hostile_case() -> dict:
         "type": {"orientatie": "operationeel", "object": "collectief", "toelichting": p()},
         "fase": {"code": "verkennend", "toelichting": p()},
         "samenvatting": p() + "\n\n# Kop\n\n" + p(),
+        "lessen": [{"tekst": p(), "bronnen": ["<i>§1</i>", "§5.6.6"], "redactie": p()}, {"tekst": p(), "bronnen": ["<i>§1</i>"]}],
         "aanleiding": {"soort": "beide", "tekst": p()},
         "doelen": {"propositie": p(), "kort": [p(), p()], "middellang": [p()], "lang": [p()]},
         "drivers": [{"code": code, "rol": "beide", "tekst": p(), "bronnen": ["<i>§1</i>", "§5.3.1"], "redactie": p()}
